@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cd-json"
+
+#include "cd-json.h"
+
+#include "cd-error.h"
+
+static char *
+member_name (const char *path,
+             const char *member)
+{
+  return path ? g_strconcat (path, ".", member, NULL) : g_strdup (member);
+}
+
+static gboolean
+fail_member (const char  *path,
+             const char  *member,
+             const char  *expected,
+             GError     **error)
+{
+  g_autofree char *name = member_name (path, member);
+
+  g_propagate_error (error, cd_api_error_new_bad_member (name, expected));
+  return FALSE;
+}
+
+/* Returns the member node, or NULL when missing or JSON null. */
+static JsonNode *
+lookup (JsonObject *object,
+        const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  return node;
+}
+
+static gboolean
+holds_value_of (JsonNode *node,
+                GType     type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+JsonObject *
+cd_json_node_get_object (JsonNode    *node,
+                         const char  *what,
+                         GError     **error)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail_member (NULL, what, "an object", error);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+JsonArray *
+cd_json_node_get_array (JsonNode    *node,
+                        const char  *what,
+                        GError     **error)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail_member (NULL, what, "an array", error);
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+gboolean
+cd_json_read_string (JsonObject  *object,
+                     const char  *path,
+                     const char  *member,
+                     char       **out,
+                     GError     **error)
+{
+  JsonNode *node = lookup (object, member);
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (!holds_value_of (node, G_TYPE_STRING))
+    return fail_member (path, member, "a string", error);
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+gboolean
+cd_json_read_int (JsonObject  *object,
+                  const char  *path,
+                  const char  *member,
+                  gint64      *out,
+                  gboolean    *present,
+                  GError     **error)
+{
+  JsonNode *node = lookup (object, member);
+
+  *out = 0;
+  if (present)
+    *present = FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (holds_value_of (node, G_TYPE_INT64))
+    *out = json_node_get_int (node);
+  else if (holds_value_of (node, G_TYPE_DOUBLE) &&
+           json_node_get_double (node) == (double) (gint64) json_node_get_double (node))
+    *out = (gint64) json_node_get_double (node);
+  else
+    return fail_member (path, member, "an integer", error);
+  if (present)
+    *present = TRUE;
+  return TRUE;
+}
+
+gboolean
+cd_json_read_double (JsonObject  *object,
+                     const char  *path,
+                     const char  *member,
+                     double      *out,
+                     gboolean    *present,
+                     GError     **error)
+{
+  JsonNode *node = lookup (object, member);
+
+  *out = 0;
+  if (present)
+    *present = FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (holds_value_of (node, G_TYPE_INT64))
+    *out = (double) json_node_get_int (node);
+  else if (holds_value_of (node, G_TYPE_DOUBLE))
+    *out = json_node_get_double (node);
+  else
+    return fail_member (path, member, "a number", error);
+  if (present)
+    *present = TRUE;
+  return TRUE;
+}
+
+gboolean
+cd_json_read_boolean (JsonObject  *object,
+                      const char  *path,
+                      const char  *member,
+                      gboolean    *out,
+                      gboolean    *present,
+                      GError     **error)
+{
+  JsonNode *node = lookup (object, member);
+
+  *out = FALSE;
+  if (present)
+    *present = FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (!holds_value_of (node, G_TYPE_BOOLEAN))
+    return fail_member (path, member, "a boolean", error);
+  *out = json_node_get_boolean (node);
+  if (present)
+    *present = TRUE;
+  return TRUE;
+}
+
+gboolean
+cd_json_read_datetime (JsonObject  *object,
+                       const char  *path,
+                       const char  *member,
+                       GDateTime  **out,
+                       GError     **error)
+{
+  JsonNode *node = lookup (object, member);
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (!holds_value_of (node, G_TYPE_STRING))
+    return fail_member (path, member, "an RFC 3339 time string", error);
+  *out = g_date_time_new_from_iso8601 (json_node_get_string (node), NULL);
+  if (*out == NULL)
+    return fail_member (path, member, "an RFC 3339 time string", error);
+  return TRUE;
+}
+
+gboolean
+cd_json_read_object (JsonObject  *object,
+                     const char  *path,
+                     const char  *member,
+                     JsonObject **out,
+                     GError     **error)
+{
+  JsonNode *node = lookup (object, member);
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_member (path, member, "an object", error);
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+gboolean
+cd_json_read_array (JsonObject  *object,
+                    const char  *path,
+                    const char  *member,
+                    JsonArray  **out,
+                    GError     **error)
+{
+  JsonNode *node = lookup (object, member);
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail_member (path, member, "an array", error);
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+gboolean
+cd_json_read_strv (JsonObject  *object,
+                   const char  *path,
+                   const char  *member,
+                   char      ***out,
+                   GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array = NULL;
+
+  *out = NULL;
+  if (!cd_json_read_array (object, path, member, &array, error))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!holds_value_of (element, G_TYPE_STRING))
+        return fail_member (path, member, "an array of strings", error);
+      g_strv_builder_add (builder, json_node_get_string (element));
+    }
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+JsonNode *
+cd_json_parse (const char  *text,
+               gssize       length,
+               GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, text ? text : "", text ? length : 0, &local_error))
+    {
+      g_propagate_error (error,
+                         cd_api_error_new (CD_API_ERROR_BAD_RESPONSE, 0,
+                                           "The server sent malformed JSON",
+                                           "BAD_RESPONSE", NULL));
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_propagate_error (error,
+                         cd_api_error_new (CD_API_ERROR_BAD_RESPONSE, 0,
+                                           "The server sent an empty response",
+                                           "BAD_RESPONSE", NULL));
+      return NULL;
+    }
+  return json_node_ref (root);
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cd-repository.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The contact page: the window's content pane, with its own AdwHeaderBar
+ * (AdwWindowTitle + contact actions) above the section-based page.  It loads
+ * through CdRepository; each load cancels the previous one.
+ */
+
+#define CD_TYPE_CONTACT_PAGE (cd_contact_page_get_type ())
+G_DECLARE_FINAL_TYPE (CdContactPage, cd_contact_page, CD, CONTACT_PAGE, AdwBin)
+
+GtkWidget      *cd_contact_page_new            (void);
+void            cd_contact_page_set_repository (CdContactPage *self,
+                                                CdRepository  *repository);
+/* Starts loading @contact_id (cancelling any earlier load). */
+void            cd_contact_page_load           (CdContactPage *self,
+                                                gint64         contact_id);
+gint64          cd_contact_page_get_contact_id (CdContactPage *self);
+/* Property "title": what the AdwWindowTitle shows (display title rule). */
+const char     *cd_contact_page_get_title      (CdContactPage *self);
+/* Property "subtitle". */
+const char     *cd_contact_page_get_subtitle   (CdContactPage *self);
+/* Property "state": the contact resource's state (CdResourceState). */
+CdResourceState cd_contact_page_get_state      (CdContactPage *self);
+/*
+ * Property "show-back-button": set by the window when its leaflet is folded;
+ * the page then shows a back button in its header that activates "win.show-finder".
+ */
+void            cd_contact_page_set_show_back_button (CdContactPage *self,
+                                                      gboolean       show);
+
+G_END_DECLS
