@@ -84,5 +84,7 @@ char         *cd_demo_server_dup_last_body      (CdDemoServer *self,
 #define CD_DEMO_CONTACT_RTL           510   /* Arabic/Hebrew name */
 #define CD_DEMO_CONTACT_NO_HISTORY    511   /* hard-deletable: no calls or campaigns */
 #define CD_DEMO_CONTACT_FOLLOW_UPS    512   /* one follow-up in every status */
+/* Extension: the contact whose memory rebuild always ends in "failed". */
+#define CD_DEMO_CONTACT_REBUILD_FAILS CD_DEMO_CONTACT_MARKUP
 
 G_END_DECLS

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Convenience: every public header of the core layer. */
+#include "cd-agent-variable.h"
+#include "cd-agent.h"
+#include "cd-campaign.h"
+#include "cd-contact.h"
+#include "cd-cost-item.h"
+#include "cd-custom-field.h"
+#include "cd-enums.h"
+#include "cd-error.h"
+#include "cd-follow-up.h"
+#include "cd-format.h"
+#include "cd-interaction.h"
+#include "cd-json.h"
+#include "cd-llm-usage.h"
+#include "cd-memory-fact.h"
+#include "cd-memory.h"
+#include "cd-money.h"
+#include "cd-open-item.h"
+#include "cd-phone-number.h"
+#include "cd-rules.h"
+#include "cd-tenant.h"
+#include "cd-transcript-segment.h"
+#include "cd-user.h"
+#include "cd-voice-session.h"
+#include "cd-webhook-delivery.h"

@@ -1,0 +1,398 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cd-ui"
+
+#include <glib/gi18n.h>
+
+#include "cd-contact-page.h"
+
+#include "cd-application.h"
+#include "cd-finder.h"
+#include "cd-window.h"
+
+struct _CdWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  CdRepository         *repository;
+  GSettings            *settings;      /* NULL when the schema is not installed */
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  CdFinder             *finder;
+  GtkStack             *content_stack;
+  CdContactPage        *page;
+};
+
+G_DEFINE_FINAL_TYPE (CdWindow, cd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static void
+restore_window_state (CdWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 400));
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (CdWindow *self)
+{
+  int width, height;
+  gboolean maximized;
+
+  if (self->settings == NULL)
+    return;
+
+  /* The default size tracks the unmaximized size, which is what to restore. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  if (!maximized && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static void
+show_content (CdWindow *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+/* Callbacks */
+
+static void
+on_repository_notice (CdRepository *repository,
+                      const char   *message,
+                      CdWindow     *self)
+{
+  if (message != NULL && message[0] != '\0')
+    cd_window_add_toast (self, message);
+}
+
+static void
+on_leaflet_folded_changed (CdWindow *self)
+{
+  cd_contact_page_set_show_back_button (self->page, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+on_finder_contact_activated (CdWindow  *self,
+                             gint64     contact_id,
+                             GObject   *contact)
+{
+  cd_window_open_contact (self, contact_id);
+}
+
+static void
+on_page_state_changed (CdWindow *self)
+{
+  /* Opening a contact makes it "recent": refresh the finder's empty query. */
+  if (cd_contact_page_get_state (self->page) == CD_RESOURCE_FRESH)
+    {
+      GtkEditable *entry = GTK_EDITABLE (cd_finder_get_search_entry (self->finder));
+
+      if (gtk_editable_get_text (entry)[0] == '\0')
+        cd_finder_refresh (self->finder);
+    }
+}
+
+static void
+on_page_title_changed (CdWindow *self)
+{
+  const char *title = cd_contact_page_get_title (self->page);
+
+  if (title != NULL && title[0] != '\0')
+    gtk_window_set_title (GTK_WINDOW (self), title);
+  else
+    gtk_window_set_title (GTK_WINDOW (self), _("Contact Detail"));
+}
+
+static void
+show_finder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CdWindow *self = CD_WINDOW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "finder");
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CdWindow *self = CD_WINDOW (widget);
+
+  if (self->repository == NULL)
+    return;
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "finder");
+  cd_finder_focus_search (self->finder);
+}
+
+static void
+try_demo_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+  g_autoptr(GError) error = NULL;
+
+  if (app == NULL || !CD_IS_APPLICATION (app))
+    return;
+
+  if (!cd_application_connect_demo (CD_APPLICATION (app), CD_WINDOW (widget), 0, &error))
+    cd_window_add_toast (CD_WINDOW (widget), error->message);
+}
+
+/* GObject overrides */
+
+static gboolean
+cd_window_close_request (GtkWindow *window)
+{
+  save_window_state (CD_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (cd_window_parent_class)->close_request (window);
+}
+
+static void
+cd_window_dispose (GObject *object)
+{
+  CdWindow *self = CD_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_WINDOW);
+
+  g_clear_object (&self->repository);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (cd_window_parent_class)->dispose (object);
+}
+
+static void
+cd_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CdWindow *self = CD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CdWindow *self = CD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      cd_window_set_repository (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_window_class_init (CdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cd_window_dispose;
+  object_class->get_property = cd_window_get_property;
+  object_class->set_property = cd_window_set_property;
+  window_class->close_request = cd_window_close_request;
+
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, CD_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "win.show-finder", NULL, show_finder_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "win.try-demo", NULL, try_demo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.focus-search", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/ContactDetail/ui/cd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, finder);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, page);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_finder_contact_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_state_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_title_changed);
+
+  g_type_ensure (CD_TYPE_FINDER);
+  g_type_ensure (CD_TYPE_CONTACT_PAGE);
+}
+
+static void
+cd_window_init (CdWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = cd_application_create_settings ();
+  restore_window_state (self);
+  on_leaflet_folded_changed (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+/* Public API */
+
+CdWindow *
+cd_window_new (GtkApplication *application)
+{
+  return g_object_new (CD_TYPE_WINDOW, "application", application, NULL);
+}
+
+CdRepository *
+cd_window_get_repository (CdWindow *self)
+{
+  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
+
+  return self->repository;
+}
+
+void
+cd_window_set_repository (CdWindow     *self,
+                          CdRepository *repository)
+{
+  g_return_if_fail (CD_IS_WINDOW (self));
+  g_return_if_fail (repository == NULL || CD_IS_REPOSITORY (repository));
+
+  if (self->repository == repository)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, repository ? "main" : "welcome");
+      return;
+    }
+
+  if (self->repository != NULL)
+    g_signal_handlers_disconnect_by_data (self->repository, self);
+  g_set_object (&self->repository, repository);
+
+  /* Not every repository build has "notice" yet; connect only when it exists. */
+  if (repository != NULL && g_signal_lookup ("notice", CD_TYPE_REPOSITORY) != 0)
+    g_signal_connect_object (repository, "notice", G_CALLBACK (on_repository_notice),
+                             self, 0);
+
+  cd_contact_page_set_repository (self->page, repository);
+  cd_finder_set_repository (self->finder, repository);
+  gtk_stack_set_visible_child_name (self->content_stack, "placeholder");
+  adw_leaflet_set_visible_child_name (self->leaflet, "finder");
+  gtk_stack_set_visible_child_name (self->main_stack, repository ? "main" : "welcome");
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
+}
+
+void
+cd_window_show_connecting (CdWindow *self)
+{
+  g_return_if_fail (CD_IS_WINDOW (self));
+
+  gtk_stack_set_visible_child_name (self->main_stack, "connecting");
+}
+
+void
+cd_window_show_welcome (CdWindow *self)
+{
+  g_return_if_fail (CD_IS_WINDOW (self));
+
+  cd_window_set_repository (self, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+void
+cd_window_open_contact (CdWindow *self,
+                        gint64    contact_id)
+{
+  g_return_if_fail (CD_IS_WINDOW (self));
+  g_return_if_fail (contact_id > 0);
+
+  if (self->repository == NULL)
+    return;
+
+  cd_contact_page_load (self->page, contact_id);
+  gtk_stack_set_visible_child_name (self->content_stack, "contact");
+  show_content (self);
+}
+
+void
+cd_window_add_toast (CdWindow   *self,
+                     const char *message)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (CD_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  /* Toast titles are markup in libadwaita 1.2; messages are plain text. */
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+GtkWidget *
+cd_window_get_finder (CdWindow *self)
+{
+  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->finder);
+}
+
+GtkWidget *
+cd_window_get_page (CdWindow *self)
+{
+  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->page);
+}
+
+const char *
+cd_window_get_view_name (CdWindow *self)
+{
+  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}

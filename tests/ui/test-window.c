@@ -1,0 +1,445 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cd-test"
+
+#include <glib/gstdio.h>
+
+#include "cd-application.h"
+#include "cd-contact.h"
+#include "cd-contact-page.h"
+#include "cd-demo-server.h"
+#include "cd-finder.h"
+#include "cd-rules.h"
+#include "cd-window.h"
+
+#define DEADLINE_S 20
+
+typedef struct
+{
+  char         *tmp_dir;
+  CdDemoServer *server;
+  CdRepository *repository;
+} Fixture;
+
+/* Iterates the main context until @cond holds; fails the test after the deadline. */
+#define WAIT_UNTIL(cond) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC; \
+    guint tick_ = g_timeout_add (20, tick_cb, NULL); \
+    while (!(cond)) \
+      { \
+        if (g_get_monotonic_time () > deadline_) \
+          g_error ("Timed out after %d s waiting for: %s", DEADLINE_S, #cond); \
+        g_main_context_iteration (NULL, TRUE); \
+      } \
+    g_source_remove (tick_); \
+  } G_STMT_END
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *cache_dir = NULL;
+
+  fixture->tmp_dir = g_dir_make_tmp ("cd-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  db_path = g_build_filename (fixture->tmp_dir, "demo.sqlite", NULL);
+  fixture->server = cd_demo_server_new (db_path, &error);
+  g_assert_no_error (error);
+  cd_demo_server_start (fixture->server, 0, &error);
+  g_assert_no_error (error);
+
+  cache_dir = g_build_filename (fixture->tmp_dir, "cache", NULL);
+  g_mkdir_with_parents (cache_dir, 0700);
+  fixture->repository = cd_repository_new (cd_demo_server_get_base_url (fixture->server),
+                                           NULL, NULL, cache_dir);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->repository);
+  cd_demo_server_stop (fixture->server);
+  g_clear_object (&fixture->server);
+  remove_tree (fixture->tmp_dir);
+  g_clear_pointer (&fixture->tmp_dir, g_free);
+}
+
+/* Destroys @window and waits for pending async work to drop its references. */
+static void
+destroy_window (CdWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_UNTIL (G_OBJECT (window)->ref_count == 1);
+  g_assert_finalize_object (window);
+}
+
+static CdWindow *
+create_window (Fixture *fixture)
+{
+  CdWindow *window = cd_window_new (NULL);
+
+  cd_window_set_repository (window, fixture->repository);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (cd_window_get_view_name (window), ==, "main");
+
+  return window;
+}
+
+static gboolean
+page_settled (CdContactPage *page,
+              gint64         contact_id)
+{
+  CdResourceState state = cd_contact_page_get_state (page);
+
+  return cd_contact_page_get_contact_id (page) == contact_id &&
+         state != CD_RESOURCE_LOADING && state != CD_RESOURCE_STALE;
+}
+
+/* The contact as the server has it, loaded apart from the window. */
+static CdContact *
+fetch_contact (Fixture *fixture,
+               gint64   contact_id)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(CdResource) resource = NULL;
+
+  resource = cd_repository_open_contact (fixture->repository, contact_id, cancellable);
+  WAIT_UNTIL (cd_resource_get_state (resource) != CD_RESOURCE_LOADING &&
+              cd_resource_get_state (resource) != CD_RESOURCE_STALE);
+  g_assert_cmpint (cd_resource_get_state (resource), ==, CD_RESOURCE_FRESH);
+  g_assert_true (CD_IS_CONTACT (cd_resource_get_value (resource)));
+
+  return g_object_ref (cd_resource_get_value (resource));
+}
+
+static const char *
+open_and_get_title (CdWindow *window,
+                    gint64    contact_id)
+{
+  CdContactPage *page = CD_CONTACT_PAGE (cd_window_get_page (window));
+
+  cd_window_open_contact (window, contact_id);
+  WAIT_UNTIL (page_settled (page, contact_id));
+  g_assert_cmpint (cd_contact_page_get_state (page), ==, CD_RESOURCE_FRESH);
+  g_assert_nonnull (cd_contact_page_get_title (page));
+
+  /* The window title follows the page's. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, cd_contact_page_get_title (page));
+  return cd_contact_page_get_title (page);
+}
+
+static void
+test_open_by_id (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  CdWindow *window = create_window (fixture);
+  g_autoptr(CdContact) named = fetch_contact (fixture, CD_DEMO_CONTACT_NAMED);
+  g_autoptr(CdContact) phone_only = fetch_contact (fixture, CD_DEMO_CONTACT_PHONE_ONLY);
+  g_autofree char *named_title = cd_contact_dup_display_title (named);
+  const char *title;
+
+  /* Named: the name, neither the phone nor the id fallback. */
+  title = open_and_get_title (window, CD_DEMO_CONTACT_NAMED);
+  g_assert_cmpstr (title, ==, named_title);
+  g_assert_false (g_str_has_prefix (title, "+"));
+  g_assert_false (g_str_has_prefix (title, "Contact #"));
+
+  /* Phone only: the E.164 phone. */
+  title = open_and_get_title (window, CD_DEMO_CONTACT_PHONE_ONLY);
+  g_assert_true (g_str_has_prefix (title, "+"));
+  g_assert_cmpstr (title, ==, cd_contact_get_phone_e164 (phone_only));
+
+  /* Neither: the id. */
+  title = open_and_get_title (window, CD_DEMO_CONTACT_ID_ONLY);
+  g_assert_cmpstr (title, ==, "Contact #503");
+
+  destroy_window (window);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+find_position (GListModel *model,
+               gint64      contact_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CdContact) contact = g_list_model_get_item (model, i);
+
+      if (cd_contact_get_id (contact) == contact_id)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+/* Types @query into the finder, activates @contact_id's row, waits for the page. */
+static void
+search_and_open (CdWindow   *window,
+                 const char *query,
+                 gint64      contact_id)
+{
+  CdFinder *finder = CD_FINDER (cd_window_get_finder (window));
+  CdContactPage *page = CD_CONTACT_PAGE (cd_window_get_page (window));
+  GListModel *model = cd_finder_get_model (finder);
+  GtkWidget *list_view = find_descendant (GTK_WIDGET (finder), GTK_TYPE_LIST_VIEW);
+  guint position;
+
+  g_assert_nonnull (list_view);
+  gtk_editable_set_text (GTK_EDITABLE (cd_finder_get_search_entry (finder)), query);
+  WAIT_UNTIL (!cd_finder_get_busy (finder) && find_position (model, contact_id) != G_MAXUINT);
+
+  /* Activate the row the way a click or Enter on it does. */
+  position = find_position (model, contact_id);
+  gtk_widget_activate_action (list_view, "list.activate-item", "u", position);
+  WAIT_UNTIL (page_settled (page, contact_id));
+  g_assert_cmpint (cd_contact_page_get_state (page), ==, CD_RESOURCE_FRESH);
+}
+
+static void
+test_finder_by_name (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CdWindow *window = create_window (fixture);
+  g_autoptr(CdContact) contact = fetch_contact (fixture, CD_DEMO_CONTACT_NAMED);
+  g_autofree char *title = cd_contact_dup_display_title (contact);
+  g_auto(GStrv) words = g_strsplit (title, " ", 2);
+
+  /* The first word of the name is enough. */
+  search_and_open (window, words[0], CD_DEMO_CONTACT_NAMED);
+  g_assert_cmpstr (cd_contact_page_get_title (CD_CONTACT_PAGE (cd_window_get_page (window))),
+                   ==, title);
+
+  destroy_window (window);
+}
+
+static void
+test_finder_by_phone (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  CdWindow *window = create_window (fixture);
+  g_autoptr(CdContact) contact = fetch_contact (fixture, CD_DEMO_CONTACT_PHONE_ONLY);
+  const char *phone = cd_contact_get_phone_e164 (contact);
+
+  g_assert_nonnull (phone);
+  search_and_open (window, phone, CD_DEMO_CONTACT_PHONE_ONLY);
+  g_assert_cmpstr (cd_contact_page_get_title (CD_CONTACT_PAGE (cd_window_get_page (window))),
+                   ==, phone);
+
+  destroy_window (window);
+}
+
+static void
+test_finder_by_id (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CdWindow *window = create_window (fixture);
+
+  search_and_open (window, "503", CD_DEMO_CONTACT_ID_ONLY);
+  g_assert_cmpstr (cd_contact_page_get_title (CD_CONTACT_PAGE (cd_window_get_page (window))),
+                   ==, "Contact #503");
+
+  destroy_window (window);
+}
+
+/* What GApplication hands the primary instance for a (possibly remote) launch. */
+static int
+run_command_line (CdApplication      *app,
+                  const char * const *argv)
+{
+  g_autoptr(GApplicationCommandLine) cmdline = NULL;
+  int status = -1;
+
+  cmdline = g_object_new (G_TYPE_APPLICATION_COMMAND_LINE,
+                          "arguments", g_variant_new_bytestring_array (argv, -1),
+                          NULL);
+  g_signal_emit_by_name (app, "command-line", cmdline, &status);
+  return status;
+}
+
+static void
+subprocess_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error);
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+test_command_line (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(CdApplication) app = cd_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = g_build_filename (fixture->tmp_dir, "app", NULL);
+  const char *base_url = cd_demo_server_get_base_url (fixture->server);
+  const char *first[] = { "contact-detail", "--server", base_url, "--data-dir", data_dir, "501", NULL };
+  const char *second[] = { "contact-detail", "503", NULL };
+  const char *uri[] = { "contact-detail", "contact-detail://contact/502", NULL };
+  const char *bad[] = { "contact-detail", "--server", "http://example.com/api/v1", NULL };
+  CdContactPage *page;
+  CdWindow *window;
+
+  /* The demo accepts any key; the env var keeps the keyring out of the test. */
+  g_setenv ("CONTACT_DETAIL_API_KEY", "sk_test", TRUE);
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  /* First launch: creates the window on the given server and opens 501. */
+  g_assert_cmpint (run_command_line (app, first), ==, 0);
+  window = cd_application_get_main_window (app);
+  page = CD_CONTACT_PAGE (cd_window_get_page (window));
+  WAIT_UNTIL (page_settled (page, CD_DEMO_CONTACT_NAMED));
+  g_assert_cmpstr (cd_repository_get_base_url (cd_window_get_repository (window)), ==, base_url);
+
+  /* A second launch with an id opens it in the same window. */
+  g_assert_cmpint (run_command_line (app, second), ==, 0);
+  WAIT_UNTIL (page_settled (page, CD_DEMO_CONTACT_ID_ONLY));
+  g_assert_cmpstr (cd_contact_page_get_title (page), ==, "Contact #503");
+  g_assert_true (cd_application_get_main_window (app) == window);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  /* …and so does a contact-detail:// link. */
+  g_assert_cmpint (run_command_line (app, uri), ==, 0);
+  WAIT_UNTIL (page_settled (page, CD_DEMO_CONTACT_PHONE_ONLY));
+
+  /* Plain http:// to a remote host is refused and changes nothing. */
+  g_assert_cmpint (run_command_line (app, bad), ==, 1);
+  g_assert_cmpint (cd_contact_page_get_contact_id (page), ==, CD_DEMO_CONTACT_PHONE_ONLY);
+
+  /*
+   * A true second process, when a session bus makes this instance the primary
+   * one (the ui suite runs under dbus-run-session).
+   */
+  if (g_application_get_dbus_connection (G_APPLICATION (app)) != NULL &&
+      !g_application_get_is_remote (G_APPLICATION (app)))
+    {
+      g_autoptr(GSubprocess) process = NULL;
+      gboolean done = FALSE;
+
+      process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+                                  CONTACT_DETAIL_BIN, "503", NULL);
+      g_assert_no_error (error);
+      g_subprocess_wait_check_async (process, NULL, subprocess_done_cb, &done);
+      WAIT_UNTIL (done && page_settled (page, CD_DEMO_CONTACT_ID_ONLY));
+      g_assert_cmpstr (cd_contact_page_get_title (page), ==, "Contact #503");
+      g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+    }
+  else
+    {
+      g_test_message ("No session bus: second process not tested, only the forwarded command line");
+    }
+
+  g_unsetenv ("CONTACT_DETAIL_API_KEY");
+  destroy_window (window);
+}
+
+static void
+test_parse_arguments (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (cd_application_parse_contact_arg ("503", &id, &error));
+  g_assert_cmpint (id, ==, 503);
+  g_assert_true (cd_application_parse_contact_arg ("contact-detail://contact/77", &id, &error));
+  g_assert_cmpint (id, ==, 77);
+  g_assert_no_error (error);
+
+  g_assert_false (cd_application_parse_contact_arg ("abc", &id, &error));
+  g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+  g_assert_false (cd_application_parse_contact_arg ("0", &id, NULL));
+  g_assert_false (cd_application_parse_contact_arg ("-5", &id, NULL));
+  g_assert_false (cd_application_parse_contact_arg ("https://contact/5", &id, NULL));
+  g_assert_false (cd_application_parse_contact_arg ("contact-detail://contact/", &id, NULL));
+
+  g_assert_true (cd_application_validate_server_url ("https://api.example.com/api/v1", NULL));
+  g_assert_true (cd_application_validate_server_url ("http://127.0.0.1:8080/api/v1", NULL));
+  g_assert_true (cd_application_validate_server_url ("http://localhost/api/v1", NULL));
+  g_assert_true (cd_application_validate_server_url ("http://[::1]:9/api/v1", NULL));
+  g_assert_false (cd_application_validate_server_url ("http://example.com/api/v1", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_false (cd_application_validate_server_url ("ftp://example.com", NULL));
+  g_assert_false (cd_application_validate_server_url ("not a url", NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/ui/application/parse-arguments", test_parse_arguments);
+  g_test_add ("/ui/window/open-by-id", Fixture, NULL,
+              fixture_setup, test_open_by_id, fixture_teardown);
+  g_test_add ("/ui/finder/by-name", Fixture, NULL,
+              fixture_setup, test_finder_by_name, fixture_teardown);
+  g_test_add ("/ui/finder/by-phone", Fixture, NULL,
+              fixture_setup, test_finder_by_phone, fixture_teardown);
+  g_test_add ("/ui/finder/by-id", Fixture, NULL,
+              fixture_setup, test_finder_by_id, fixture_teardown);
+  g_test_add ("/ui/application/command-line", Fixture, NULL,
+              fixture_setup, test_command_line, fixture_teardown);
+
+  return g_test_run ();
+}
