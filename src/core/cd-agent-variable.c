@@ -29,6 +29,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* every property is read-only: models are immutable snapshots of a response */
+#define PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cd_agent_variable_finalize (GObject *object)
 {
@@ -76,11 +79,11 @@ cd_agent_variable_class_init (CdAgentVariableClass *klass)
   object_class->get_property = cd_agent_variable_get_property;
 
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("name", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_DESCRIPTION] =
-    g_param_spec_string ("description", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("description", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_MAPPABLE] =
-    g_param_spec_boolean ("mappable", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("mappable", NULL, NULL, FALSE, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -91,10 +94,10 @@ cd_agent_variable_init (CdAgentVariable *self)
 }
 
 static gboolean
-parse_members (CdAgentVariable *self,
-               JsonObject  *object,
-               const char  *path,
-               GError     **error)
+parse_members (CdAgentVariable  *self,
+               JsonObject       *object,
+               const char       *path,
+               GError          **error)
 {
   if (!cd_json_read_string (object, path, "name", &self->name, error))
     return FALSE;

@@ -31,6 +31,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* every property is read-only: models are immutable snapshots of a response */
+#define PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cd_agent_finalize (GObject *object)
 {
@@ -82,13 +85,13 @@ cd_agent_class_init (CdAgentClass *klass)
   object_class->get_property = cd_agent_get_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("name", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_PUBLISHED] =
-    g_param_spec_boolean ("published", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("published", NULL, NULL, FALSE, PARAM_FLAGS);
   properties[PROP_VARIABLES] =
-    g_param_spec_object ("variables", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_object ("variables", NULL, NULL, G_TYPE_LIST_MODEL, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -100,7 +103,7 @@ cd_agent_init (CdAgent *self)
 }
 
 static gboolean
-parse_members (CdAgent *self,
+parse_members (CdAgent     *self,
                JsonObject  *object,
                const char  *path,
                GError     **error)

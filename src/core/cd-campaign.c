@@ -37,6 +37,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* every property is read-only: models are immutable snapshots of a response */
+#define PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cd_campaign_finalize (GObject *object)
 {
@@ -103,19 +106,19 @@ cd_campaign_class_init (CdCampaignClass *klass)
   object_class->get_property = cd_campaign_get_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("name", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_STATUS] =
-    g_param_spec_string ("status", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("status", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_AGENT_ID] =
-    g_param_spec_int64 ("agent-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("agent-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_AGENT_NAME] =
-    g_param_spec_string ("agent-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("agent-name", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_TIMEZONE] =
-    g_param_spec_string ("timezone", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("timezone", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_DASHBOARD_URL] =
-    g_param_spec_string ("dashboard-url", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("dashboard-url", NULL, NULL, NULL, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -126,7 +129,7 @@ cd_campaign_init (CdCampaign *self)
 }
 
 static gboolean
-parse_agent (CdCampaign *self,
+parse_agent (CdCampaign  *self,
              JsonObject  *object,
              const char  *path,
              GError     **error)
@@ -144,7 +147,7 @@ parse_agent (CdCampaign *self,
 }
 
 static gboolean
-parse_members (CdCampaign *self,
+parse_members (CdCampaign  *self,
                JsonObject  *object,
                const char  *path,
                GError     **error)

@@ -77,6 +77,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* every property is read-only: models are immutable snapshots of a response */
+#define PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cd_contact_finalize (GObject *object)
 {
@@ -235,59 +238,59 @@ cd_contact_class_init (CdContactClass *klass)
   object_class->get_property = cd_contact_get_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_FIRST_NAME] =
-    g_param_spec_string ("first-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("first-name", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_LAST_NAME] =
-    g_param_spec_string ("last-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("last-name", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_PHONE_E164] =
-    g_param_spec_string ("phone-e164", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("phone-e164", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_EMAIL] =
-    g_param_spec_string ("email", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("email", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_COMPANY] =
-    g_param_spec_string ("company", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("company", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_TIMEZONE] =
-    g_param_spec_string ("timezone", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("timezone", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_COUNTRY_CODE] =
-    g_param_spec_string ("country-code", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("country-code", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_TAGS] =
-    g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, PARAM_FLAGS);
   properties[PROP_CUSTOM_FIELDS] =
-    g_param_spec_boxed ("custom-fields", NULL, NULL, JSON_TYPE_OBJECT, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("custom-fields", NULL, NULL, JSON_TYPE_OBJECT, PARAM_FLAGS);
   properties[PROP_LIFECYCLE_STATE] =
-    g_param_spec_enum ("lifecycle-state", NULL, NULL, CD_TYPE_LIFECYCLE_STATE, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("lifecycle-state", NULL, NULL, CD_TYPE_LIFECYCLE_STATE, 0, PARAM_FLAGS);
   properties[PROP_DNC_LISTED] =
-    g_param_spec_boolean ("dnc-listed", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("dnc-listed", NULL, NULL, FALSE, PARAM_FLAGS);
   properties[PROP_DNC_ENTRY_ID] =
-    g_param_spec_int64 ("dnc-entry-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("dnc-entry-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_DNC_REASON] =
-    g_param_spec_string ("dnc-reason", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("dnc-reason", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_DNC_ADDED_AT] =
-    g_param_spec_boxed ("dnc-added-at", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("dnc-added-at", NULL, NULL, G_TYPE_DATE_TIME, PARAM_FLAGS);
   properties[PROP_PERMISSIONS] =
-    g_param_spec_flags ("permissions", NULL, NULL, CD_TYPE_CONTACT_PERMISSIONS, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_flags ("permissions", NULL, NULL, CD_TYPE_CONTACT_PERMISSIONS, 0, PARAM_FLAGS);
   properties[PROP_CALL_COUNT] =
-    g_param_spec_int64 ("call-count", NULL, NULL, G_MININT64, G_MAXINT64, -1, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("call-count", NULL, NULL, G_MININT64, G_MAXINT64, -1, PARAM_FLAGS);
   properties[PROP_CAMPAIGN_COUNT] =
-    g_param_spec_int64 ("campaign-count", NULL, NULL, G_MININT64, G_MAXINT64, -1, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("campaign-count", NULL, NULL, G_MININT64, G_MAXINT64, -1, PARAM_FLAGS);
   properties[PROP_LAST_INTERACTION_AT] =
-    g_param_spec_boxed ("last-interaction-at", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("last-interaction-at", NULL, NULL, G_TYPE_DATE_TIME, PARAM_FLAGS);
   properties[PROP_LAST_CALL_AT] =
-    g_param_spec_boxed ("last-call-at", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("last-call-at", NULL, NULL, G_TYPE_DATE_TIME, PARAM_FLAGS);
   properties[PROP_LAST_CALL_STATUS] =
-    g_param_spec_enum ("last-call-status", NULL, NULL, CD_TYPE_SESSION_STATUS, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("last-call-status", NULL, NULL, CD_TYPE_SESSION_STATUS, 0, PARAM_FLAGS);
   properties[PROP_TALK_TIME_SECONDS] =
-    g_param_spec_int64 ("talk-time-seconds", NULL, NULL, G_MININT64, G_MAXINT64, -1, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("talk-time-seconds", NULL, NULL, G_MININT64, G_MAXINT64, -1, PARAM_FLAGS);
   properties[PROP_RECENT_CAMPAIGN] =
-    g_param_spec_object ("recent-campaign", NULL, NULL, CD_TYPE_CAMPAIGN, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_object ("recent-campaign", NULL, NULL, CD_TYPE_CAMPAIGN, PARAM_FLAGS);
   properties[PROP_CREATED_BY_ID] =
-    g_param_spec_int64 ("created-by-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("created-by-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_CREATED_BY_NAME] =
-    g_param_spec_string ("created-by-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("created-by-name", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_CREATED_AT] =
-    g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME, PARAM_FLAGS);
   properties[PROP_UPDATED_AT] =
-    g_param_spec_boxed ("updated-at", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("updated-at", NULL, NULL, G_TYPE_DATE_TIME, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -344,7 +347,7 @@ parse_permissions (CdContact   *self,
 }
 
 static gboolean
-parse_dnc (CdContact *self,
+parse_dnc (CdContact   *self,
            JsonObject  *object,
            const char  *path,
            GError     **error)
@@ -366,7 +369,7 @@ parse_dnc (CdContact *self,
 }
 
 static gboolean
-parse_stats (CdContact *self,
+parse_stats (CdContact   *self,
              JsonObject  *object,
              const char  *path,
              GError     **error)
@@ -399,7 +402,7 @@ parse_stats (CdContact *self,
 }
 
 static gboolean
-parse_created_by (CdContact *self,
+parse_created_by (CdContact   *self,
                   JsonObject  *object,
                   const char  *path,
                   GError     **error)
@@ -417,7 +420,7 @@ parse_created_by (CdContact *self,
 }
 
 static gboolean
-parse_members (CdContact *self,
+parse_members (CdContact   *self,
                JsonObject  *object,
                const char  *path,
                GError     **error)

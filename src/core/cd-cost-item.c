@@ -27,6 +27,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* every property is read-only: models are immutable snapshots of a response */
+#define PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cd_cost_item_finalize (GObject *object)
 {
@@ -70,9 +73,9 @@ cd_cost_item_class_init (CdCostItemClass *klass)
   object_class->get_property = cd_cost_item_get_property;
 
   properties[PROP_ITEM] =
-    g_param_spec_string ("item", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("item", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_AMOUNT] =
-    g_param_spec_boxed ("amount", NULL, NULL, CD_TYPE_MONEY, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("amount", NULL, NULL, CD_TYPE_MONEY, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -83,7 +86,7 @@ cd_cost_item_init (CdCostItem *self)
 }
 
 static gboolean
-parse_members (CdCostItem *self,
+parse_members (CdCostItem  *self,
                JsonObject  *object,
                const char  *path,
                GError     **error)

@@ -38,6 +38,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* every property is read-only: models are immutable snapshots of a response */
+#define PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cd_custom_field_finalize (GObject *object)
 {
@@ -104,19 +107,19 @@ cd_custom_field_class_init (CdCustomFieldClass *klass)
   object_class->get_property = cd_custom_field_get_property;
 
   properties[PROP_KEY] =
-    g_param_spec_string ("key", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("key", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_LABEL] =
-    g_param_spec_string ("label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("label", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_TYPE] =
-    g_param_spec_enum ("type", NULL, NULL, CD_TYPE_FIELD_TYPE, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("type", NULL, NULL, CD_TYPE_FIELD_TYPE, 0, PARAM_FLAGS);
   properties[PROP_ENUM_VALUES] =
-    g_param_spec_boxed ("enum-values", NULL, NULL, G_TYPE_STRV, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("enum-values", NULL, NULL, G_TYPE_STRV, PARAM_FLAGS);
   properties[PROP_REQUIRED] =
-    g_param_spec_boolean ("required", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("required", NULL, NULL, FALSE, PARAM_FLAGS);
   properties[PROP_DEFAULT] =
-    g_param_spec_string ("default", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("default", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_SIGNAL] =
-    g_param_spec_boolean ("signal", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("signal", NULL, NULL, FALSE, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -203,10 +206,10 @@ parse_extra (CdCustomField  *self,
 }
 
 static gboolean
-parse_members (CdCustomField *self,
-               JsonObject  *object,
-               const char  *path,
-               GError     **error)
+parse_members (CdCustomField  *self,
+               JsonObject     *object,
+               const char     *path,
+               GError        **error)
 {
   char *str = NULL;
 

@@ -59,6 +59,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* every property is read-only: models are immutable snapshots of a response */
+#define PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cd_follow_up_finalize (GObject *object)
 {
@@ -171,41 +174,41 @@ cd_follow_up_class_init (CdFollowUpClass *klass)
   object_class->get_property = cd_follow_up_get_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_CONTACT_ID] =
-    g_param_spec_int64 ("contact-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("contact-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL, CD_TYPE_FOLLOW_UP_STATUS, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("status", NULL, NULL, CD_TYPE_FOLLOW_UP_STATUS, 0, PARAM_FLAGS);
   properties[PROP_TYPE] =
-    g_param_spec_enum ("type", NULL, NULL, CD_TYPE_FOLLOW_UP_TYPE, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("type", NULL, NULL, CD_TYPE_FOLLOW_UP_TYPE, 0, PARAM_FLAGS);
   properties[PROP_SCHEDULED_AT] =
-    g_param_spec_boxed ("scheduled-at", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("scheduled-at", NULL, NULL, G_TYPE_DATE_TIME, PARAM_FLAGS);
   properties[PROP_AGENT_ID] =
-    g_param_spec_int64 ("agent-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("agent-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_AGENT_NAME] =
-    g_param_spec_string ("agent-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("agent-name", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_CAMPAIGN_ID] =
-    g_param_spec_int64 ("campaign-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("campaign-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_CAMPAIGN_NAME] =
-    g_param_spec_string ("campaign-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("campaign-name", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_ATTEMPTS] =
-    g_param_spec_int64 ("attempts", NULL, NULL, G_MININT64, G_MAXINT64, -1, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("attempts", NULL, NULL, G_MININT64, G_MAXINT64, -1, PARAM_FLAGS);
   properties[PROP_MAX_ATTEMPTS] =
-    g_param_spec_int64 ("max-attempts", NULL, NULL, G_MININT64, G_MAXINT64, -1, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("max-attempts", NULL, NULL, G_MININT64, G_MAXINT64, -1, PARAM_FLAGS);
   properties[PROP_PRIORITY] =
-    g_param_spec_enum ("priority", NULL, NULL, CD_TYPE_FOLLOW_UP_PRIORITY, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("priority", NULL, NULL, CD_TYPE_FOLLOW_UP_PRIORITY, 0, PARAM_FLAGS);
   properties[PROP_ALLOW_OUT_OF_WINDOW] =
-    g_param_spec_boolean ("allow-out-of-window", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("allow-out-of-window", NULL, NULL, FALSE, PARAM_FLAGS);
   properties[PROP_SOURCE] =
-    g_param_spec_enum ("source", NULL, NULL, CD_TYPE_FOLLOW_UP_SOURCE, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("source", NULL, NULL, CD_TYPE_FOLLOW_UP_SOURCE, 0, PARAM_FLAGS);
   properties[PROP_NOTES] =
-    g_param_spec_string ("notes", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("notes", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_CLOSED_REASON] =
-    g_param_spec_string ("closed-reason", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("closed-reason", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_CREATED_AT] =
-    g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME, PARAM_FLAGS);
   properties[PROP_UPDATED_AT] =
-    g_param_spec_boxed ("updated-at", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("updated-at", NULL, NULL, G_TYPE_DATE_TIME, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -218,7 +221,7 @@ cd_follow_up_init (CdFollowUp *self)
 }
 
 static gboolean
-parse_agent (CdFollowUp *self,
+parse_agent (CdFollowUp  *self,
              JsonObject  *object,
              const char  *path,
              GError     **error)
@@ -236,7 +239,7 @@ parse_agent (CdFollowUp *self,
 }
 
 static gboolean
-parse_campaign (CdFollowUp *self,
+parse_campaign (CdFollowUp  *self,
                 JsonObject  *object,
                 const char  *path,
                 GError     **error)
@@ -254,7 +257,7 @@ parse_campaign (CdFollowUp *self,
 }
 
 static gboolean
-parse_members (CdFollowUp *self,
+parse_members (CdFollowUp  *self,
                JsonObject  *object,
                const char  *path,
                GError     **error)

@@ -18,7 +18,8 @@ char *cd_format_talk_time (gint64 seconds);
 char *cd_format_duration  (gint64 seconds);
 /* "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", then an absolute date
  * ("12 Mar 2026"); future: "in 5 min", "in 3 h", "tomorrow", "in 4 days".
- * Calendar days are counted in @now's time zone.  NULL time → "—". */
+ * Calendar days are counted in @now's time zone (NULL @now = the current local time).
+ * NULL time → "—". */
 char *cd_format_relative  (GDateTime  *time,
                            GDateTime  *now);
 /* "12 Mar 2026, 14:02" in @zone (NULL = local).  NULL time → "—". */
@@ -27,7 +28,7 @@ char *cd_format_datetime  (GDateTime  *time,
 /* "12 Mar 2026" in @zone (NULL = local).  NULL time → "—". */
 char *cd_format_date      (GDateTime  *time,
                            GTimeZone  *zone);
-/* "14:02 local, Europe/Berlin"; an invalid or NULL zone → "—". */
+/* "14:02 local, Europe/Berlin" (NULL @now = current time); an invalid or NULL zone → "—". */
 char *cd_format_local_time (const char *iana_zone,
                             GDateTime  *now);
 /* "$0.0123", "€1.50", "£2.00", else "1.50 GBP"-style; NULL → "—". */

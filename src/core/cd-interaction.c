@@ -35,6 +35,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* every property is read-only: models are immutable snapshots of a response */
+#define PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cd_interaction_finalize (GObject *object)
 {
@@ -95,17 +98,17 @@ cd_interaction_class_init (CdInteractionClass *klass)
   object_class->get_property = cd_interaction_get_property;
 
   properties[PROP_ENDED_AT] =
-    g_param_spec_boxed ("ended-at", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("ended-at", NULL, NULL, G_TYPE_DATE_TIME, PARAM_FLAGS);
   properties[PROP_DIRECTION] =
-    g_param_spec_enum ("direction", NULL, NULL, CD_TYPE_DIRECTION, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("direction", NULL, NULL, CD_TYPE_DIRECTION, 0, PARAM_FLAGS);
   properties[PROP_RESULT] =
-    g_param_spec_string ("result", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("result", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_DURATION_SECONDS] =
-    g_param_spec_int64 ("duration-seconds", NULL, NULL, G_MININT64, G_MAXINT64, -1, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("duration-seconds", NULL, NULL, G_MININT64, G_MAXINT64, -1, PARAM_FLAGS);
   properties[PROP_VOICE_SESSION_ID] =
-    g_param_spec_int64 ("voice-session-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("voice-session-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_SUMMARY] =
-    g_param_spec_string ("summary", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("summary", NULL, NULL, NULL, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -117,10 +120,10 @@ cd_interaction_init (CdInteraction *self)
 }
 
 static gboolean
-parse_members (CdInteraction *self,
-               JsonObject  *object,
-               const char  *path,
-               GError     **error)
+parse_members (CdInteraction  *self,
+               JsonObject     *object,
+               const char     *path,
+               GError        **error)
 {
   gint64 number = 0;
   gboolean present = FALSE;

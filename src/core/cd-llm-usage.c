@@ -35,6 +35,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* every property is read-only: models are immutable snapshots of a response */
+#define PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cd_llm_usage_finalize (GObject *object)
 {
@@ -95,17 +98,17 @@ cd_llm_usage_class_init (CdLlmUsageClass *klass)
   object_class->get_property = cd_llm_usage_get_property;
 
   properties[PROP_MODEL] =
-    g_param_spec_string ("model", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("model", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_RUN_COUNT] =
-    g_param_spec_int64 ("run-count", NULL, NULL, G_MININT64, G_MAXINT64, -1, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("run-count", NULL, NULL, G_MININT64, G_MAXINT64, -1, PARAM_FLAGS);
   properties[PROP_LAST_RUN_COST] =
-    g_param_spec_boxed ("last-run-cost", NULL, NULL, CD_TYPE_MONEY, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("last-run-cost", NULL, NULL, CD_TYPE_MONEY, PARAM_FLAGS);
   properties[PROP_LAST_RUN_TOKENS] =
-    g_param_spec_int64 ("last-run-tokens", NULL, NULL, G_MININT64, G_MAXINT64, -1, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("last-run-tokens", NULL, NULL, G_MININT64, G_MAXINT64, -1, PARAM_FLAGS);
   properties[PROP_TOTALS_COST] =
-    g_param_spec_boxed ("totals-cost", NULL, NULL, CD_TYPE_MONEY, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("totals-cost", NULL, NULL, CD_TYPE_MONEY, PARAM_FLAGS);
   properties[PROP_TOTALS_TOKENS] =
-    g_param_spec_int64 ("totals-tokens", NULL, NULL, G_MININT64, G_MAXINT64, -1, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("totals-tokens", NULL, NULL, G_MININT64, G_MAXINT64, -1, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -119,7 +122,7 @@ cd_llm_usage_init (CdLlmUsage *self)
 }
 
 static gboolean
-parse_last_run (CdLlmUsage *self,
+parse_last_run (CdLlmUsage  *self,
                 JsonObject  *object,
                 const char  *path,
                 GError     **error)
@@ -137,7 +140,7 @@ parse_last_run (CdLlmUsage *self,
 }
 
 static gboolean
-parse_totals (CdLlmUsage *self,
+parse_totals (CdLlmUsage  *self,
               JsonObject  *object,
               const char  *path,
               GError     **error)
@@ -155,7 +158,7 @@ parse_totals (CdLlmUsage *self,
 }
 
 static gboolean
-parse_members (CdLlmUsage *self,
+parse_members (CdLlmUsage  *self,
                JsonObject  *object,
                const char  *path,
                GError     **error)

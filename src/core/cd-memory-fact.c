@@ -35,6 +35,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* every property is read-only: models are immutable snapshots of a response */
+#define PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cd_memory_fact_finalize (GObject *object)
 {
@@ -97,17 +100,17 @@ cd_memory_fact_class_init (CdMemoryFactClass *klass)
   object_class->get_property = cd_memory_fact_get_property;
 
   properties[PROP_KEY] =
-    g_param_spec_string ("key", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("key", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_LABEL] =
-    g_param_spec_string ("label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("label", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_VALUE] =
-    g_param_spec_string ("value", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("value", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_SOURCE] =
-    g_param_spec_enum ("source", NULL, NULL, CD_TYPE_FACT_SOURCE, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("source", NULL, NULL, CD_TYPE_FACT_SOURCE, 0, PARAM_FLAGS);
   properties[PROP_AI_VALUE] =
-    g_param_spec_string ("ai-value", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("ai-value", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_UPDATED_AT] =
-    g_param_spec_boxed ("updated-at", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("updated-at", NULL, NULL, G_TYPE_DATE_TIME, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -148,10 +151,10 @@ parse_extra (CdMemoryFact  *self,
 }
 
 static gboolean
-parse_members (CdMemoryFact *self,
-               JsonObject  *object,
-               const char  *path,
-               GError     **error)
+parse_members (CdMemoryFact  *self,
+               JsonObject    *object,
+               const char    *path,
+               GError       **error)
 {
   char *str = NULL;
 

@@ -39,6 +39,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* every property is read-only: models are immutable snapshots of a response */
+#define PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cd_memory_finalize (GObject *object)
 {
@@ -111,21 +114,21 @@ cd_memory_class_init (CdMemoryClass *klass)
   object_class->get_property = cd_memory_get_property;
 
   properties[PROP_SUMMARY] =
-    g_param_spec_string ("summary", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("summary", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_OPEN_ITEMS] =
-    g_param_spec_object ("open-items", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_object ("open-items", NULL, NULL, G_TYPE_LIST_MODEL, PARAM_FLAGS);
   properties[PROP_FACTS] =
-    g_param_spec_object ("facts", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_object ("facts", NULL, NULL, G_TYPE_LIST_MODEL, PARAM_FLAGS);
   properties[PROP_INTERACTIONS] =
-    g_param_spec_object ("interactions", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_object ("interactions", NULL, NULL, G_TYPE_LIST_MODEL, PARAM_FLAGS);
   properties[PROP_LLM_USAGE] =
-    g_param_spec_object ("llm-usage", NULL, NULL, CD_TYPE_LLM_USAGE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_object ("llm-usage", NULL, NULL, CD_TYPE_LLM_USAGE, PARAM_FLAGS);
   properties[PROP_REBUILD_STATUS] =
-    g_param_spec_enum ("rebuild-status", NULL, NULL, CD_TYPE_REBUILD_STATUS, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("rebuild-status", NULL, NULL, CD_TYPE_REBUILD_STATUS, 0, PARAM_FLAGS);
   properties[PROP_REBUILD_REQUESTED_AT] =
-    g_param_spec_boxed ("rebuild-requested-at", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("rebuild-requested-at", NULL, NULL, G_TYPE_DATE_TIME, PARAM_FLAGS);
   properties[PROP_UPDATED_AT] =
-    g_param_spec_boxed ("updated-at", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("updated-at", NULL, NULL, G_TYPE_DATE_TIME, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -139,7 +142,7 @@ cd_memory_init (CdMemory *self)
 }
 
 static gboolean
-parse_rebuild (CdMemory *self,
+parse_rebuild (CdMemory    *self,
                JsonObject  *object,
                const char  *path,
                GError     **error)
@@ -156,7 +159,7 @@ parse_rebuild (CdMemory *self,
 }
 
 static gboolean
-parse_members (CdMemory *self,
+parse_members (CdMemory    *self,
                JsonObject  *object,
                const char  *path,
                GError     **error)

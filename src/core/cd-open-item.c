@@ -27,6 +27,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* every property is read-only: models are immutable snapshots of a response */
+#define PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cd_open_item_finalize (GObject *object)
 {
@@ -70,9 +73,9 @@ cd_open_item_class_init (CdOpenItemClass *klass)
   object_class->get_property = cd_open_item_get_property;
 
   properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("title", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_DUE_DATE] =
-    g_param_spec_boxed ("due-date", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("due-date", NULL, NULL, G_TYPE_DATE_TIME, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -108,7 +111,7 @@ parse_extra (CdOpenItem  *self,
 }
 
 static gboolean
-parse_members (CdOpenItem *self,
+parse_members (CdOpenItem  *self,
                JsonObject  *object,
                const char  *path,
                GError     **error)

@@ -31,6 +31,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* every property is read-only: models are immutable snapshots of a response */
+#define PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cd_phone_number_finalize (GObject *object)
 {
@@ -83,13 +86,13 @@ cd_phone_number_class_init (CdPhoneNumberClass *klass)
   object_class->get_property = cd_phone_number_get_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_E164] =
-    g_param_spec_string ("e164", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("e164", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_LABEL] =
-    g_param_spec_string ("label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("label", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_STATUS] =
-    g_param_spec_string ("status", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("status", NULL, NULL, NULL, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -100,10 +103,10 @@ cd_phone_number_init (CdPhoneNumber *self)
 }
 
 static gboolean
-parse_members (CdPhoneNumber *self,
-               JsonObject  *object,
-               const char  *path,
-               GError     **error)
+parse_members (CdPhoneNumber  *self,
+               JsonObject     *object,
+               const char     *path,
+               GError        **error)
 {
   gint64 number = 0;
   gboolean present = FALSE;

@@ -27,6 +27,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* every property is read-only: models are immutable snapshots of a response */
+#define PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cd_tenant_finalize (GObject *object)
 {
@@ -69,9 +72,9 @@ cd_tenant_class_init (CdTenantClass *klass)
   object_class->get_property = cd_tenant_get_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("name", NULL, NULL, NULL, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -82,7 +85,7 @@ cd_tenant_init (CdTenant *self)
 }
 
 static gboolean
-parse_members (CdTenant *self,
+parse_members (CdTenant    *self,
                JsonObject  *object,
                const char  *path,
                GError     **error)

@@ -29,6 +29,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* every property is read-only: models are immutable snapshots of a response */
+#define PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cd_transcript_segment_finalize (GObject *object)
 {
@@ -75,11 +78,11 @@ cd_transcript_segment_class_init (CdTranscriptSegmentClass *klass)
   object_class->get_property = cd_transcript_segment_get_property;
 
   properties[PROP_SPEAKER] =
-    g_param_spec_enum ("speaker", NULL, NULL, CD_TYPE_SPEAKER, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("speaker", NULL, NULL, CD_TYPE_SPEAKER, 0, PARAM_FLAGS);
   properties[PROP_TEXT] =
-    g_param_spec_string ("text", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("text", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_OFFSET_MS] =
-    g_param_spec_int64 ("offset-ms", NULL, NULL, G_MININT64, G_MAXINT64, -1, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("offset-ms", NULL, NULL, G_MININT64, G_MAXINT64, -1, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -91,10 +94,10 @@ cd_transcript_segment_init (CdTranscriptSegment *self)
 }
 
 static gboolean
-parse_members (CdTranscriptSegment *self,
-               JsonObject  *object,
-               const char  *path,
-               GError     **error)
+parse_members (CdTranscriptSegment  *self,
+               JsonObject           *object,
+               const char           *path,
+               GError              **error)
 {
   gint64 number = 0;
   gboolean present = FALSE;

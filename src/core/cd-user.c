@@ -37,6 +37,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* every property is read-only: models are immutable snapshots of a response */
+#define PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cd_user_finalize (GObject *object)
 {
@@ -102,19 +105,19 @@ cd_user_class_init (CdUserClass *klass)
   object_class->get_property = cd_user_get_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("name", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_EMAIL] =
-    g_param_spec_string ("email", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("email", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_ROLE] =
-    g_param_spec_enum ("role", NULL, NULL, CD_TYPE_ROLE, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("role", NULL, NULL, CD_TYPE_ROLE, 0, PARAM_FLAGS);
   properties[PROP_ROLE_STRING] =
-    g_param_spec_string ("role-string", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("role-string", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_TENANTS] =
-    g_param_spec_object ("tenants", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_object ("tenants", NULL, NULL, G_TYPE_LIST_MODEL, PARAM_FLAGS);
   properties[PROP_CURRENT_TENANT_ID] =
-    g_param_spec_int64 ("current-tenant-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("current-tenant-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -126,7 +129,7 @@ cd_user_init (CdUser *self)
 }
 
 static gboolean
-parse_members (CdUser *self,
+parse_members (CdUser      *self,
                JsonObject  *object,
                const char  *path,
                GError     **error)

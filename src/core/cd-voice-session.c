@@ -89,6 +89,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* every property is read-only: models are immutable snapshots of a response */
+#define PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cd_voice_session_finalize (GObject *object)
 {
@@ -273,71 +276,71 @@ cd_voice_session_class_init (CdVoiceSessionClass *klass)
   object_class->get_property = cd_voice_session_get_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_CONTACT_ID] =
-    g_param_spec_int64 ("contact-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("contact-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_DIRECTION] =
-    g_param_spec_enum ("direction", NULL, NULL, CD_TYPE_DIRECTION, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("direction", NULL, NULL, CD_TYPE_DIRECTION, 0, PARAM_FLAGS);
   properties[PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL, CD_TYPE_SESSION_STATUS, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("status", NULL, NULL, CD_TYPE_SESSION_STATUS, 0, PARAM_FLAGS);
   properties[PROP_STARTED_AT] =
-    g_param_spec_boxed ("started-at", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("started-at", NULL, NULL, G_TYPE_DATE_TIME, PARAM_FLAGS);
   properties[PROP_ENDED_AT] =
-    g_param_spec_boxed ("ended-at", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("ended-at", NULL, NULL, G_TYPE_DATE_TIME, PARAM_FLAGS);
   properties[PROP_DURATION_SECONDS] =
-    g_param_spec_int64 ("duration-seconds", NULL, NULL, G_MININT64, G_MAXINT64, -1, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("duration-seconds", NULL, NULL, G_MININT64, G_MAXINT64, -1, PARAM_FLAGS);
   properties[PROP_TALK_TIME_SECONDS] =
-    g_param_spec_int64 ("talk-time-seconds", NULL, NULL, G_MININT64, G_MAXINT64, -1, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("talk-time-seconds", NULL, NULL, G_MININT64, G_MAXINT64, -1, PARAM_FLAGS);
   properties[PROP_AGENT_ID] =
-    g_param_spec_int64 ("agent-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("agent-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_AGENT_NAME] =
-    g_param_spec_string ("agent-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("agent-name", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_CAMPAIGN_ID] =
-    g_param_spec_int64 ("campaign-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("campaign-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_CAMPAIGN_NAME] =
-    g_param_spec_string ("campaign-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("campaign-name", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_CAMPAIGN_OUTCOME] =
-    g_param_spec_string ("campaign-outcome", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("campaign-outcome", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_FROM_NUMBER] =
-    g_param_spec_string ("from-number", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("from-number", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_TO_NUMBER] =
-    g_param_spec_string ("to-number", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("to-number", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_SUMMARY] =
-    g_param_spec_string ("summary", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("summary", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_HAS_RECORDING] =
-    g_param_spec_boolean ("has-recording", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("has-recording", NULL, NULL, FALSE, PARAM_FLAGS);
   properties[PROP_COST] =
-    g_param_spec_boxed ("cost", NULL, NULL, CD_TYPE_MONEY, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("cost", NULL, NULL, CD_TYPE_MONEY, PARAM_FLAGS);
   properties[PROP_SENTIMENT] =
-    g_param_spec_enum ("sentiment", NULL, NULL, CD_TYPE_SENTIMENT, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("sentiment", NULL, NULL, CD_TYPE_SENTIMENT, 0, PARAM_FLAGS);
   properties[PROP_END_REASON] =
-    g_param_spec_string ("end-reason", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("end-reason", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_HAS_DETAIL] =
-    g_param_spec_boolean ("has-detail", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("has-detail", NULL, NULL, FALSE, PARAM_FLAGS);
   properties[PROP_TRANSCRIPT] =
-    g_param_spec_object ("transcript", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_object ("transcript", NULL, NULL, G_TYPE_LIST_MODEL, PARAM_FLAGS);
   properties[PROP_EXTRACTED_DATA] =
-    g_param_spec_boxed ("extracted-data", NULL, NULL, JSON_TYPE_OBJECT, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("extracted-data", NULL, NULL, JSON_TYPE_OBJECT, PARAM_FLAGS);
   properties[PROP_ANALYSIS_SUMMARY] =
-    g_param_spec_string ("analysis-summary", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("analysis-summary", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_ANALYSIS_SUCCESS] =
-    g_param_spec_boolean ("analysis-success", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("analysis-success", NULL, NULL, FALSE, PARAM_FLAGS);
   properties[PROP_ANALYSIS_DISPOSITION] =
-    g_param_spec_string ("analysis-disposition", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("analysis-disposition", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_ANALYSIS_TASK_STATUS] =
-    g_param_spec_string ("analysis-task-status", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("analysis-task-status", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_ANALYSIS_FAILURE] =
-    g_param_spec_string ("analysis-failure", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("analysis-failure", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_COST_BREAKDOWN] =
-    g_param_spec_object ("cost-breakdown", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_object ("cost-breakdown", NULL, NULL, G_TYPE_LIST_MODEL, PARAM_FLAGS);
   properties[PROP_WEBHOOKS] =
-    g_param_spec_object ("webhooks", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_object ("webhooks", NULL, NULL, G_TYPE_LIST_MODEL, PARAM_FLAGS);
   properties[PROP_FOLLOW_UP_ID] =
-    g_param_spec_int64 ("follow-up-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("follow-up-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, PARAM_FLAGS);
   properties[PROP_RAW] =
-    g_param_spec_boxed ("raw", NULL, NULL, JSON_TYPE_OBJECT, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("raw", NULL, NULL, JSON_TYPE_OBJECT, PARAM_FLAGS);
   properties[PROP_HAS_ANALYSIS_SUCCESS] =
-    g_param_spec_boolean ("has-analysis-success", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boolean ("has-analysis-success", NULL, NULL, FALSE, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -375,10 +378,10 @@ parse_extra (CdVoiceSession  *self,
 }
 
 static gboolean
-parse_agent (CdVoiceSession *self,
-             JsonObject  *object,
-             const char  *path,
-             GError     **error)
+parse_agent (CdVoiceSession  *self,
+             JsonObject      *object,
+             const char      *path,
+             GError         **error)
 {
   gint64 number = 0;
   gboolean present = FALSE;
@@ -393,10 +396,10 @@ parse_agent (CdVoiceSession *self,
 }
 
 static gboolean
-parse_campaign (CdVoiceSession *self,
-                JsonObject  *object,
-                const char  *path,
-                GError     **error)
+parse_campaign (CdVoiceSession  *self,
+                JsonObject      *object,
+                const char      *path,
+                GError         **error)
 {
   gint64 number = 0;
   gboolean present = FALSE;
@@ -411,10 +414,10 @@ parse_campaign (CdVoiceSession *self,
 }
 
 static gboolean
-parse_analysis (CdVoiceSession *self,
-                JsonObject  *object,
-                const char  *path,
-                GError     **error)
+parse_analysis (CdVoiceSession  *self,
+                JsonObject      *object,
+                const char      *path,
+                GError         **error)
 {
   if (!cd_json_read_string (object, path, "summary", &self->analysis_summary, error))
     return FALSE;
@@ -430,10 +433,10 @@ parse_analysis (CdVoiceSession *self,
 }
 
 static gboolean
-parse_members (CdVoiceSession *self,
-               JsonObject  *object,
-               const char  *path,
-               GError     **error)
+parse_members (CdVoiceSession  *self,
+               JsonObject      *object,
+               const char      *path,
+               GError         **error)
 {
   gint64 number = 0;
   gboolean present = FALSE;

@@ -31,6 +31,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* every property is read-only: models are immutable snapshots of a response */
+#define PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
 static void
 cd_webhook_delivery_finalize (GObject *object)
 {
@@ -83,13 +86,13 @@ cd_webhook_delivery_class_init (CdWebhookDeliveryClass *klass)
   object_class->get_property = cd_webhook_delivery_get_property;
 
   properties[PROP_EVENT] =
-    g_param_spec_string ("event", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("event", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_URL] =
-    g_param_spec_string ("url", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("url", NULL, NULL, NULL, PARAM_FLAGS);
   properties[PROP_STATUS_CODE] =
-    g_param_spec_int64 ("status-code", NULL, NULL, G_MININT64, G_MAXINT64, -1, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_int64 ("status-code", NULL, NULL, G_MININT64, G_MAXINT64, -1, PARAM_FLAGS);
   properties[PROP_DELIVERED_AT] =
-    g_param_spec_boxed ("delivered-at", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_boxed ("delivered-at", NULL, NULL, G_TYPE_DATE_TIME, PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -101,10 +104,10 @@ cd_webhook_delivery_init (CdWebhookDelivery *self)
 }
 
 static gboolean
-parse_members (CdWebhookDelivery *self,
-               JsonObject  *object,
-               const char  *path,
-               GError     **error)
+parse_members (CdWebhookDelivery  *self,
+               JsonObject         *object,
+               const char         *path,
+               GError            **error)
 {
   gint64 number = 0;
   gboolean present = FALSE;

@@ -4,6 +4,8 @@
 #include "cd-demo-private.h"
 #include "cd-demo-seed.h"
 
+#include <glib/gstdio.h>
+
 static const char *schema_sql =
   "CREATE TABLE contacts (id INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL,"
   " first_name TEXT, last_name TEXT, phone_e164 TEXT, email TEXT, company TEXT,"
@@ -129,8 +131,11 @@ cd_demo_db_open (const char  *path,
                  GError     **error)
 {
   sqlite3 *db = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
   gint64 version;
 
+  /* The app passes a path under the user data dir, which may not exist yet. */
+  g_mkdir_with_parents (dir, 0700);
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                        NULL) != SQLITE_OK)
     {

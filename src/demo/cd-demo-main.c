@@ -29,6 +29,7 @@ main (int   argc,
   g_autofree char *db_path = NULL;
   g_autofree char *api_key = NULL;
   g_autofree char *role = NULL;
+  g_auto(GStrv) faults = NULL;
   g_autoptr(GOptionContext) context = g_option_context_new ("- Contact Detail demo backend");
   g_autoptr(CdDemoServer) server = NULL;
   g_autoptr(GMainLoop) loop = NULL;
@@ -40,6 +41,8 @@ main (int   argc,
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, "Role reported by /me (tenant_admin, …)", "ROLE" },
     { "latency-ms", 0, 0, G_OPTION_ARG_INT, &latency, "Delay every response", "N" },
     { "fail-rate", 0, 0, G_OPTION_ARG_DOUBLE, &fail_rate, "Share of requests answered 503 (0–1)", "F" },
+    { "fault", 0, 0, G_OPTION_ARG_STRING_ARRAY, &faults,
+      "Arm a fault: KIND[,status=N][,path=/prefix][,count=N] (repeatable; also CD_DEMO_FAULTS)", "SPEC" },
     { NULL },
   };
 
@@ -67,6 +70,16 @@ main (int   argc,
   cd_demo_server_set_role (server, role);
   cd_demo_server_set_latency_ms (server, latency);
   cd_demo_server_set_fail_rate (server, fail_rate);
+  for (guint i = 0; faults != NULL && faults[i] != NULL; i++)
+    if (!cd_demo_server_arm_faults (server, faults[i], &error))
+      break;
+  if (error == NULL)
+    cd_demo_server_arm_faults (server, g_getenv ("CD_DEMO_FAULTS"), &error);
+  if (error != NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
   if (!cd_demo_server_start (server, port, &error))
     {
       g_printerr ("%s\n", error->message);

@@ -873,12 +873,14 @@ unpause_cb (gpointer data)
 static void
 send_response (CdDemoServer      *self,
                CdDemoRequest     *req,
-               SoupServerMessage *msg)
+               SoupServerMessage *msg,
+               gboolean           delay)
 {
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
-  guint latency;
+  guint latency = 0;
 
-  soup_server_message_set_status (msg, req->status, NULL);
+  /* libsoup 3.2 has no phrase for 429. */
+  soup_server_message_set_status (msg, req->status, req->status == 429 ? "Too Many Requests" : NULL);
   soup_message_headers_replace (headers, "X-Request-Id", req->request_id);
   if (req->etag != NULL)
     soup_message_headers_replace (headers, "ETag", req->etag);
@@ -892,7 +894,8 @@ send_response (CdDemoServer      *self,
       soup_message_body_append_bytes (soup_server_message_get_response_body (msg), req->resp_body);
     }
   g_mutex_lock (&self->lock);
-  latency = self->latency_ms;
+  if (delay)
+    latency = self->latency_ms;
   g_mutex_unlock (&self->lock);
   if (latency > 0)
     {
@@ -1006,12 +1009,16 @@ handle_request (SoupServer        *server,
   if (req.status == 0)
     cd_demo_reply_error (&req, 500, "INTERNAL_ERROR", "The handler produced no response", NULL);
   apply_late_fault (&req, fault);
-  g_debug ("%s %s → %u", req.method, pattern, req.status);
-  send_response (self, &req, msg);
+  g_debug ("%s %s -> %u", req.method, pattern, req.status);
+  send_response (self, &req, msg, TRUE);
   request_clear (&req);
 }
 
-/* Refuses announced bodies over 1 MB before reading them. */
+/*
+ * Answers 413 to announced bodies over 1 MB.  libsoup still reads such a body
+ * (so the client gets a clean 413 instead of a reset), but an absurd one is
+ * not worth the memory: that connection is simply closed.
+ */
 static void
 early_handler (SoupServer        *server,
                SoupServerMessage *msg,
@@ -1021,14 +1028,20 @@ early_handler (SoupServer        *server,
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   CdDemoRequest req = { user_data, NULL, soup_server_message_get_method (msg) };
+  goffset length = soup_message_headers_get_content_length (headers);
 
-  if (soup_message_headers_get_content_length (headers) <= CD_DEMO_MAX_BODY)
+  if (length <= CD_DEMO_MAX_BODY)
     return;
+  if (length > 64 * CD_DEMO_MAX_BODY)
+    {
+      drop_connection (msg);
+      return;
+    }
   req.request_id = g_uuid_string_random ();
   cd_demo_reply_error (&req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                        "Request body is larger than 1 MB", NULL);
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
-  send_response (user_data, &req, msg);
+  send_response (user_data, &req, msg, FALSE);
   request_clear (&req);
 }
 
@@ -1049,6 +1062,7 @@ start_listening (CdDemoServer  *self,
   uris = soup_server_get_uris (self->soup);
   self->port = uris ? g_uri_get_port (uris->data) : 0;
   g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  g_free (self->base_url);
   self->base_url = g_strdup_printf ("http://127.0.0.1:%u/api/v1", self->port);
   return TRUE;
 }
@@ -1131,6 +1145,14 @@ cd_demo_server_stop (CdDemoServer *self)
 
 /* ---- public accessors -------------------------------------------------- */
 
+/* Accepts paths with or without the /api/v1 prefix. */
+static const char *
+relative_path (const char *path)
+{
+  return g_str_has_prefix (path, "/api/v1/") ? path + strlen ("/api/v1") : path;
+}
+
+
 const char *
 cd_demo_server_get_base_url (CdDemoServer *self)
 {
@@ -1200,7 +1222,7 @@ cd_demo_server_inject_fault (CdDemoServer *self,
   if (fault == CD_DEMO_FAULT_NONE || count == 0)
     return;
   f = g_new0 (Fault, 1);
-  f->prefix = g_strdup (path_prefix);
+  f->prefix = path_prefix ? g_strdup (relative_path (path_prefix)) : NULL;
   f->fault = fault;
   f->status = status;
   f->remaining = count;
@@ -1230,13 +1252,6 @@ cd_demo_server_get_request_count (CdDemoServer *self)
   return count;
 }
 
-/* Accepts paths with or without the /api/v1 prefix. */
-static const char *
-relative_path (const char *path)
-{
-  return g_str_has_prefix (path, "/api/v1/") ? path + strlen ("/api/v1") : path;
-}
-
 guint
 cd_demo_server_get_mutation_count (CdDemoServer *self,
                                    const char   *method,
@@ -1264,4 +1279,65 @@ cd_demo_server_dup_last_body (CdDemoServer *self,
   body = g_strdup (g_hash_table_lookup (self->last_bodies, relative_path (path)));
   g_mutex_unlock (&self->lock);
   return body;
+}
+
+static const char *fault_names[] = {
+  "none", "status", "malformed_json", "wrong_types", "drop", "stall", "huge", "redirect_loop", NULL,
+};
+
+static gboolean
+arm_one_fault (CdDemoServer  *self,
+               const char    *entry,
+               GError       **error)
+{
+  g_auto(GStrv) parts = g_strsplit (entry, ",", -1);
+  const char *prefix = NULL;
+  guint64 status = 500, count = 1;
+  guint kind;
+
+  for (kind = 1; fault_names[kind] != NULL && g_strcmp0 (fault_names[kind], g_strstrip (parts[0])) != 0; kind++)
+    ;
+  if (fault_names[kind] == NULL)
+    goto bad;
+  for (guint i = 1; parts[i] != NULL; i++)
+    {
+      const char *p = g_strstrip (parts[i]);
+
+      if (g_str_has_prefix (p, "path="))
+        prefix = p + 5;
+      else if (!(g_str_has_prefix (p, "status=") &&
+                 g_ascii_string_to_unsigned (p + 7, 10, 100, 599, &status, NULL)) &&
+               !(g_str_has_prefix (p, "count=") &&
+                 g_ascii_string_to_unsigned (p + 6, 10, 1, G_MAXUINT, &count, NULL)))
+        goto bad;
+    }
+  cd_demo_server_inject_fault (self, prefix, kind, status, count);
+  return TRUE;
+bad:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               "Bad fault \"%s\": use KIND[,status=N][,path=/prefix][,count=N] with KIND one of "
+               "status, malformed_json, wrong_types, drop, stall, huge, redirect_loop", entry);
+  return FALSE;
+}
+
+/*
+ * Arms faults from text, for the command line and the CD_DEMO_FAULTS
+ * environment variable: entries separated by ';', each
+ * KIND[,status=N][,path=/prefix][,count=N] (count defaults to 1).
+ */
+gboolean
+cd_demo_server_arm_faults (CdDemoServer  *self,
+                           const char    *spec,
+                           GError       **error)
+{
+  g_auto(GStrv) entries = NULL;
+
+  g_return_val_if_fail (CD_IS_DEMO_SERVER (self), FALSE);
+  if (spec == NULL)
+    return TRUE;
+  entries = g_strsplit (spec, ";", -1);
+  for (guint i = 0; entries[i] != NULL; i++)
+    if (*g_strstrip (entries[i]) != '\0' && !arm_one_fault (self, entries[i], error))
+      return FALSE;
+  return TRUE;
 }

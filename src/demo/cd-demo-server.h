@@ -14,7 +14,14 @@ G_BEGIN_DECLS
 #define CD_TYPE_DEMO_SERVER (cd_demo_server_get_type ())
 G_DECLARE_FINAL_TYPE (CdDemoServer, cd_demo_server, CD, DEMO_SERVER, GObject)
 
-/* Per-request fault modes a test arms for the next N matching requests. */
+/*
+ * Per-request fault modes a test arms for the next N matching requests.
+ * STATUS, DROP, STALL and REDIRECT_LOOP answer before the route runs (a
+ * mutation has no effect); MALFORMED_JSON, WRONG_TYPES and HUGE replace the
+ * body after the route ran (a mutation's effect is applied, as when a
+ * response is lost in transit; a retry with the same Idempotency-Key then
+ * gets the real first response).
+ */
 typedef enum
 {
   CD_DEMO_FAULT_NONE,
@@ -61,6 +68,14 @@ void          cd_demo_server_inject_fault   (CdDemoServer *self,
                                              guint         status,
                                              guint         count);
 void          cd_demo_server_clear_faults   (CdDemoServer *self);
+/*
+ * Extension: arms faults from text (command line, CD_DEMO_FAULTS): entries
+ * separated by ';', each KIND[,status=N][,path=/prefix][,count=N] where KIND is
+ * status, malformed_json, wrong_types, drop, stall, huge or redirect_loop.
+ */
+gboolean      cd_demo_server_arm_faults     (CdDemoServer  *self,
+                                             const char    *spec,
+                                             GError       **error);
 
 /* Counters tests assert on: requests served, mutations whose effect was applied. */
 guint         cd_demo_server_get_request_count  (CdDemoServer *self);

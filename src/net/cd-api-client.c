@@ -295,8 +295,10 @@ should_retry (CdApiClient  *self,
   if (req->retries >= self->max_get_retries || error->domain != CD_API_ERROR)
     return FALSE;
   if (!request_is_get (req))
-    /* The same Idempotency-Key makes this safe; the server never saw the body. */
-    return error->code == CD_API_ERROR_NETWORK && !req->body_written;
+    /* Only when the body never fully left: the server cannot have acted on
+     * it, and the same Idempotency-Key makes even a surprise harmless. */
+    return (error->code == CD_API_ERROR_NETWORK || error->code == CD_API_ERROR_TIMEOUT) &&
+           !req->body_written;
   switch (error->code)
     {
     case CD_API_ERROR_NETWORK:
@@ -479,6 +481,34 @@ follow_redirect (GTask              *task,
   start_attempt (task);
 }
 
+/* The envelope is fine but "data" is not what this endpoint returns. */
+static gboolean
+check_data_shape (CdApiRequest   *req,
+                  CdApiResponse  *response,
+                  GError        **error)
+{
+  JsonNode *data = cd_api_response_get_data (response);
+
+  if (data == NULL)
+    return TRUE;
+  switch (cd_api_endpoint_get_data_shape (req->endpoint))
+    {
+    case CD_API_DATA_OBJECT:
+      if (JSON_NODE_HOLDS_OBJECT (data) || (JSON_NODE_HOLDS_NULL (data) && !request_is_get (req)))
+        return TRUE;
+      g_propagate_error (error, cd_api_error_new_bad_member ("data", "an object"));
+      return FALSE;
+    case CD_API_DATA_ARRAY:
+      if (JSON_NODE_HOLDS_ARRAY (data))
+        return TRUE;
+      g_propagate_error (error, cd_api_error_new_bad_member ("data", "an array"));
+      return FALSE;
+    case CD_API_DATA_NONE:
+    default:
+      return TRUE;
+    }
+}
+
 static CdApiResponse *
 build_success (CdApiRequest        *req,
                guint                status,
@@ -501,7 +531,7 @@ build_success (CdApiRequest        *req,
   else
     {
       response = cd_api_parse_success_envelope (status, body, headers, error);
-      if (response == NULL)
+      if (response == NULL || !check_data_shape (req, response, error))
         return NULL;
       if (req->flags & REQUEST_KEEP_RAW)
         cd_api_response_set_body (response, body);
@@ -791,11 +821,35 @@ cd_api_client_set_property (GObject      *object,
     }
 }
 
+static gboolean
+is_loopback_url (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  const char *host = uri ? g_uri_get_host (uri) : NULL;
+
+  return host != NULL && (g_str_equal (host, "127.0.0.1") || g_str_equal (host, "::1") ||
+                          g_ascii_strcasecmp (host, "localhost") == 0);
+}
+
+static void
+cd_api_client_constructed (GObject *object)
+{
+  CdApiClient *self = CD_API_CLIENT (object);
+
+  G_OBJECT_CLASS (cd_api_client_parent_class)->constructed (object);
+
+  /* Loopback (the demo backend) never goes through a proxy; skipping the
+   * system resolver also keeps headless tests free of GSettings. */
+  if (is_loopback_url (self->base_url))
+    soup_session_set_proxy_resolver (self->session, NULL);
+}
+
 static void
 cd_api_client_class_init (CdApiClientClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = cd_api_client_constructed;
   object_class->finalize = cd_api_client_finalize;
   object_class->get_property = cd_api_client_get_property;
   object_class->set_property = cd_api_client_set_property;

@@ -26,10 +26,19 @@ G_BEGIN_DECLS
  * Retries: GETs are retried up to max-get-retries times (default 2) with
  * exponential backoff and jitter on NETWORK, TIMEOUT, 502, 503, 504 and 429
  * (429 waits Retry-After when it is within the cap, otherwise fails at once).
- * Mutations are retried (same Idempotency-Key, same budget) only on NETWORK
- * errors that happened before the request body was completely written, i.e.
- * when the server cannot have acted on it; anything else is reported to the
- * caller, who may replay with the same key.
+ * Mutations are retried (same Idempotency-Key, same budget) only on NETWORK or
+ * TIMEOUT errors that happened before the request body was completely written
+ * (refused connection, DNS, connect timeout), i.e. when the server cannot have
+ * acted on it; anything else (dropped after sending, 5xx, 429) is reported to
+ * the caller, who may replay with the same key (the outbox does).
+ *
+ * Timeouts: the connect limit covers resolving + connecting a new connection;
+ * the request limit covers each attempt as a whole (headers and body), so a
+ * stalled body fails with CD_API_ERROR_TIMEOUT.  A Retry-After above
+ * max-retry-after is not waited for: the RATE_LIMITED error carries it.
+ *
+ * Redirects are followed (at most 5) only for the recording and transcript
+ * downloads; credentials are not sent to another origin.
  */
 
 #define CD_TYPE_API_CLIENT (cd_api_client_get_type ())

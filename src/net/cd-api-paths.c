@@ -7,41 +7,42 @@
 
 typedef struct
 {
-  const char *method;
-  const char *path;
+  const char     *method;
+  const char     *path;
+  CdApiDataShape  shape;
 } CdApiRoute;
 
 /* The one table of the backend's paths, relative to the base URL (…/api/v1). */
 static const CdApiRoute routes[CD_API_N_ENDPOINTS] = {
-  [CD_API_ENDPOINT_ME]                    = { "GET",    "/me" },
-  [CD_API_ENDPOINT_LIST_CONTACTS]         = { "GET",    "/contacts" },
-  [CD_API_ENDPOINT_GET_CONTACT]           = { "GET",    "/contacts/{}" },
-  [CD_API_ENDPOINT_UPDATE_CONTACT]        = { "PATCH",  "/contacts/{}" },
-  [CD_API_ENDPOINT_ARCHIVE_CONTACT]       = { "POST",   "/contacts/{}/archive" },
-  [CD_API_ENDPOINT_UNARCHIVE_CONTACT]     = { "POST",   "/contacts/{}/unarchive" },
-  [CD_API_ENDPOINT_GDPR_ERASE_CONTACT]    = { "DELETE", "/contacts/{}/gdpr_delete" },
-  [CD_API_ENDPOINT_HARD_DELETE_CONTACT]   = { "DELETE", "/contacts/{}/hard_delete" },
-  [CD_API_ENDPOINT_EXPORT_CONTACT_DATA]   = { "GET",    "/contacts/{}/data_export" },
-  [CD_API_ENDPOINT_LIST_CUSTOM_FIELDS]    = { "GET",    "/custom_fields" },
-  [CD_API_ENDPOINT_ADD_DNC_ENTRY]         = { "POST",   "/dnc_entries" },
-  [CD_API_ENDPOINT_REMOVE_DNC_ENTRY]      = { "DELETE", "/dnc_entries/{}" },
-  [CD_API_ENDPOINT_LIST_VOICE_SESSIONS]   = { "GET",    "/voice_sessions" },
-  [CD_API_ENDPOINT_GET_VOICE_SESSION]     = { "GET",    "/voice_sessions/{}" },
-  [CD_API_ENDPOINT_GET_RECORDING]         = { "GET",    "/voice_sessions/{}/recording" },
-  [CD_API_ENDPOINT_GET_TRANSCRIPT_PDF]    = { "GET",    "/voice_sessions/{}/transcript_pdf" },
-  [CD_API_ENDPOINT_START_CALL]            = { "POST",   "/contacts/{}/calls" },
-  [CD_API_ENDPOINT_LIST_PHONE_NUMBERS]    = { "GET",    "/phone_numbers" },
-  [CD_API_ENDPOINT_LIST_AGENTS]           = { "GET",    "/agents" },
-  [CD_API_ENDPOINT_GET_CAMPAIGN]          = { "GET",    "/bulk_call_campaigns/{}" },
-  [CD_API_ENDPOINT_LIST_FOLLOW_UPS]       = { "GET",    "/contacts/{}/follow_ups" },
-  [CD_API_ENDPOINT_CREATE_FOLLOW_UP]      = { "POST",   "/contacts/{}/follow_ups" },
-  [CD_API_ENDPOINT_UPDATE_FOLLOW_UP]      = { "PATCH",  "/follow_ups/{}" },
-  [CD_API_ENDPOINT_GET_MEMORY]            = { "GET",    "/contacts/{}/memory" },
-  [CD_API_ENDPOINT_PUT_MEMORY_SUMMARY]    = { "PUT",    "/contacts/{}/memory/summary" },
-  [CD_API_ENDPOINT_PUT_MEMORY_OPEN_ITEMS] = { "PUT",    "/contacts/{}/memory/open_items" },
-  [CD_API_ENDPOINT_PUT_MEMORY_FACT]       = { "PUT",    "/contacts/{}/memory/facts/{}" },
-  [CD_API_ENDPOINT_RESET_MEMORY_FACT]     = { "POST",   "/contacts/{}/memory/facts/{}/reset" },
-  [CD_API_ENDPOINT_REBUILD_MEMORY]        = { "POST",   "/contacts/{}/memory/rebuild" },
+  [CD_API_ENDPOINT_ME]                     = { "GET",    "/me",                                   CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_LIST_CONTACTS]          = { "GET",    "/contacts",                             CD_API_DATA_ARRAY },
+  [CD_API_ENDPOINT_GET_CONTACT]            = { "GET",    "/contacts/{}",                          CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_UPDATE_CONTACT]         = { "PATCH",  "/contacts/{}",                          CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_ARCHIVE_CONTACT]        = { "POST",   "/contacts/{}/archive",                  CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_UNARCHIVE_CONTACT]      = { "POST",   "/contacts/{}/unarchive",                CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_GDPR_ERASE_CONTACT]     = { "DELETE", "/contacts/{}/gdpr_delete",              CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_HARD_DELETE_CONTACT]    = { "DELETE", "/contacts/{}/hard_delete",              CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_EXPORT_CONTACT_DATA]    = { "GET",    "/contacts/{}/data_export",              CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_LIST_CUSTOM_FIELDS]     = { "GET",    "/custom_fields",                        CD_API_DATA_ARRAY },
+  [CD_API_ENDPOINT_ADD_DNC_ENTRY]          = { "POST",   "/dnc_entries",                          CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_REMOVE_DNC_ENTRY]       = { "DELETE", "/dnc_entries/{}",                       CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_LIST_VOICE_SESSIONS]    = { "GET",    "/voice_sessions",                       CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_GET_VOICE_SESSION]      = { "GET",    "/voice_sessions/{}",                    CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_GET_RECORDING]          = { "GET",    "/voice_sessions/{}/recording",          CD_API_DATA_NONE },
+  [CD_API_ENDPOINT_GET_TRANSCRIPT_PDF]     = { "GET",    "/voice_sessions/{}/transcript_pdf",     CD_API_DATA_NONE },
+  [CD_API_ENDPOINT_START_CALL]             = { "POST",   "/contacts/{}/calls",                    CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_LIST_PHONE_NUMBERS]     = { "GET",    "/phone_numbers",                        CD_API_DATA_ARRAY },
+  [CD_API_ENDPOINT_LIST_AGENTS]            = { "GET",    "/agents",                               CD_API_DATA_ARRAY },
+  [CD_API_ENDPOINT_GET_CAMPAIGN]           = { "GET",    "/bulk_call_campaigns/{}",               CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_LIST_FOLLOW_UPS]        = { "GET",    "/contacts/{}/follow_ups",               CD_API_DATA_ARRAY },
+  [CD_API_ENDPOINT_CREATE_FOLLOW_UP]       = { "POST",   "/contacts/{}/follow_ups",               CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_UPDATE_FOLLOW_UP]       = { "PATCH",  "/follow_ups/{}",                        CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_GET_MEMORY]             = { "GET",    "/contacts/{}/memory",                   CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_PUT_MEMORY_SUMMARY]     = { "PUT",    "/contacts/{}/memory/summary",           CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_PUT_MEMORY_OPEN_ITEMS]  = { "PUT",    "/contacts/{}/memory/open_items",        CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_PUT_MEMORY_FACT]        = { "PUT",    "/contacts/{}/memory/facts/{}",          CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_RESET_MEMORY_FACT]      = { "POST",   "/contacts/{}/memory/facts/{}/reset",    CD_API_DATA_OBJECT },
+  [CD_API_ENDPOINT_REBUILD_MEMORY]         = { "POST",   "/contacts/{}/memory/rebuild",           CD_API_DATA_OBJECT },
 };
 
 const char *
@@ -49,6 +50,13 @@ cd_api_endpoint_get_method (CdApiEndpoint endpoint)
 {
   g_return_val_if_fail (endpoint < CD_API_N_ENDPOINTS, NULL);
   return routes[endpoint].method;
+}
+
+CdApiDataShape
+cd_api_endpoint_get_data_shape (CdApiEndpoint endpoint)
+{
+  g_return_val_if_fail (endpoint < CD_API_N_ENDPOINTS, CD_API_DATA_NONE);
+  return routes[endpoint].shape;
 }
 
 const char *

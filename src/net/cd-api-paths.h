@@ -40,7 +40,16 @@ typedef enum
   CD_API_N_ENDPOINTS
 } CdApiEndpoint;
 
+/* What the success envelope's "data" must be; anything else is BAD_RESPONSE. */
+typedef enum
+{
+  CD_API_DATA_NONE,   /* binary endpoint: no envelope */
+  CD_API_DATA_OBJECT, /* an object (mutations may also answer null) */
+  CD_API_DATA_ARRAY,
+} CdApiDataShape;
+
 const char *cd_api_endpoint_get_method (CdApiEndpoint endpoint);
+CdApiDataShape cd_api_endpoint_get_data_shape (CdApiEndpoint endpoint);
 /* The template, e.g. "/contacts/{}/memory/facts/{}". */
 const char *cd_api_endpoint_get_path   (CdApiEndpoint endpoint);
 /*

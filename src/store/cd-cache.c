@@ -249,6 +249,14 @@ cd_cache_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+CdCache *
+cd_cache_rebuild (const char  *path,
+                  GError     **error)
+{
+  move_aside (path);
+  return cd_cache_open (path, NULL, error);
+}
+
 CdDatabase *
 cd_cache_get_database (CdCache *self)
 {
@@ -604,4 +612,37 @@ cd_cache_clear (CdCache  *self,
     }
   return checkpoint (self, error) && cd_database_exec (self->db, "VACUUM", error) &&
          checkpoint (self, error);
+}
+
+gboolean
+cd_cache_set_size_limit (CdCache  *self,
+                         gint64    max_bytes,
+                         GError  **error)
+{
+  gint64 page_size = cd_database_query_int (self->db, "PRAGMA page_size", error);
+  /* SQLite's own ceiling when there is no limit. */
+  gint64 pages = G_GINT64_CONSTANT (4294967294);
+
+  if (page_size <= 0)
+    return FALSE;
+  if (max_bytes > 0)
+    pages = MAX (1, max_bytes / page_size);
+  return cd_database_set_max_page_count (self->db, pages, error);
+}
+
+gboolean
+cd_cache_delete_doc (CdCache     *self,
+                     CdCacheDoc   doc,
+                     gint64       contact_id,
+                     GError     **error)
+{
+  g_autoptr(CdStatement) stmt = NULL;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (doc < G_N_ELEMENTS (doc_tables), FALSE);
+  sql = g_strdup_printf ("DELETE FROM %s WHERE contact_id = ?", doc_tables[doc]);
+  stmt = cd_database_prepare (self->db, sql, error);
+  return stmt != NULL &&
+         cd_statement_bind_int64 (stmt, 0, contact_id, error) &&
+         cd_statement_run (stmt, error);
 }

@@ -27,7 +27,7 @@ typedef struct
   char   *json;
   char   *etag;
   gint64  fetched_at;  /* 0 = unknown */
-  gint64  opened_at;   /* contacts only */
+  gint64  opened_at;   /* contacts only; microseconds (g_get_real_time) */
   gint64  total;       /* call logs only, -1 = unknown */
 } CdCacheEntry;
 
@@ -50,6 +50,9 @@ char         *cd_cache_build_path (const char *data_dir,
  */
 CdCache      *cd_cache_open       (const char  *path,
                                    gboolean    *recovered,
+                                   GError     **error);
+/* For damage found after opening: moves @path aside and opens a new empty cache. */
+CdCache      *cd_cache_rebuild    (const char  *path,
                                    GError     **error);
 CdDatabase   *cd_cache_get_database (CdCache   *self);
 gint64        cd_cache_get_schema_version (CdCache *self);
@@ -101,6 +104,10 @@ gboolean      cd_cache_put_doc (CdCache     *self,
                                 gint64       total,
                                 gint64       fetched_at,
                                 GError     **error);
+gboolean      cd_cache_delete_doc (CdCache     *self,
+                                   CdCacheDoc   doc,
+                                   gint64       contact_id,
+                                   GError     **error);
 
 /* Singletons: "me", "custom_fields" */
 CdCacheEntry *cd_cache_get_global (CdCache     *self,
@@ -111,6 +118,11 @@ gboolean      cd_cache_put_global (CdCache     *self,
                                    const char  *json,
                                    gint64       fetched_at,
                                    GError     **error);
+
+/* Caps the file at about @max_bytes (0 = no limit); writes beyond fail with FULL. */
+gboolean      cd_cache_set_size_limit (CdCache  *self,
+                                       gint64    max_bytes,
+                                       GError  **error);
 
 /* Deletes every row of the contact, then truncates the WAL. */
 gboolean      cd_cache_purge_contact (CdCache  *self,

@@ -12,6 +12,11 @@ G_BEGIN_DECLS
  * stale-while-revalidate through CdResource; the SQLite cache lives in
  * @data_dir (NULL = g_get_user_data_dir()/contact-detail), one file per
  * backend+tenant, mode 0600, all access on one worker thread.
+ *
+ * Properties: "online" (gboolean), "notice" (string, last cache notice).
+ * Signal "notice" (void (*) (CdRepository *, const char *message)): a user-facing
+ * message about the offline cache (reset after damage, full, unwritable); reads
+ * then fall back to the network.
  */
 
 #define CD_TYPE_REPOSITORY (cd_repository_get_type ())
@@ -80,5 +85,31 @@ void          cd_repository_get_me_async   (CdRepository        *self,
 gpointer      cd_repository_get_me_finish  (CdRepository  *self,
                                             GAsyncResult  *result,
                                             GError       **error);
+
+/* The last user-facing notice about the offline cache (also the "notice" signal), or NULL. */
+const char   *cd_repository_get_notice  (CdRepository *self);
+
+/* "Offline storage size": writes beyond @max_bytes fail and raise a notice
+ * (reads are unaffected); 0 = no limit.  Never shrinks below the current size. */
+void          cd_repository_set_cache_size_limit (CdRepository *self,
+                                                  guint64       max_bytes);
+
+/* Deletes every cached row of one contact and truncates the WAL (GDPR erase). */
+void          cd_repository_purge_contact_async  (CdRepository        *self,
+                                                  gint64               contact_id,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean      cd_repository_purge_contact_finish (CdRepository  *self,
+                                                  GAsyncResult  *result,
+                                                  GError       **error);
+/* "Remove offline data": empties the whole cache of this backend+tenant. */
+void          cd_repository_clear_cache_async    (CdRepository        *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean      cd_repository_clear_cache_finish   (CdRepository  *self,
+                                                  GAsyncResult  *result,
+                                                  GError       **error);
 
 G_END_DECLS

@@ -40,7 +40,8 @@ gboolean         cd_resource_get_from_cache (CdResource *self);
 /* Revalidates again (e.g. the Retry button); no-op once cancelled. */
 void             cd_resource_refresh        (CdResource *self);
 
-/* For the repository only. */
+/* For the repository only.  The refresh func is called as
+ * void (*) (CdResource *resource, gpointer data). */
 CdResource      *cd_resource_new            (GCancellable    *cancellable);
 GCancellable    *cd_resource_get_cancellable (CdResource     *self);
 void             cd_resource_set_refresh_func (CdResource    *self,

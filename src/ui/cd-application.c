@@ -83,7 +83,7 @@ create_option_context (LaunchOptions *options)
     { "help", 'h', 0, G_OPTION_ARG_NONE, &options->help,
       N_("Show help options"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->remaining,
-      NULL, N_("[CONTACT_ID|URI]") },
+      NULL, NULL },
     { NULL }
   };
   GOptionContext *context;
@@ -386,7 +386,8 @@ cd_application_command_line (GApplication            *app,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   g_autofree char *help_text = NULL;
-  CdWindow *window;
+  CdWindow *window = NULL;
+  gboolean new_window = FALSE;
   int status = EXIT_SUCCESS;
 
   if (!parse_arguments (cmdline, &options, &help_text, &error))
@@ -423,6 +424,11 @@ cd_application_command_line (GApplication            *app,
       self->demo_role = g_strdup (options.role);
     }
 
+  /* Refuse a bad server before any window appears. */
+  if (options.server != NULL && !cd_application_validate_server_url (options.server, &error))
+    goto failed;
+
+  new_window = gtk_application_get_windows (GTK_APPLICATION (self)) == NULL;
   window = cd_application_get_main_window (self);
   if (!show_launch (self, window, &options,
                     ids->len > 0 ? g_array_index (ids, gint64, ids->len - 1) : 0,
@@ -438,6 +444,9 @@ cd_application_command_line (GApplication            *app,
 failed:
   g_application_command_line_printerr (cmdline, "%s\n", error->message);
   status = EXIT_FAILURE;
+  /* A window made for a failed first launch would keep the app alive unseen. */
+  if (window != NULL && new_window)
+    gtk_window_destroy (GTK_WINDOW (window));
 
 out:
   launch_options_clear (&options);

@@ -46,7 +46,12 @@ pick_subtitle (CdContact  *contact,
 static void
 cd_finder_row_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), CD_TYPE_FINDER_ROW);
+  /* The unnamed root box of the template is not disposed with the named children. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (cd_finder_row_parent_class)->dispose (object);
 }

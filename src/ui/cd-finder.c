@@ -20,6 +20,9 @@ struct _CdFinder
   GListStore         *store;         /* what the list shows */
   GtkSingleSelection *selection;
   gboolean            busy;
+  gint64              selected_id;   /* the contact shown in the page, highlighted */
+  char               *pending_query; /* the query in flight */
+  char               *shown_query;   /* the query the list shows results of */
 
   GtkSearchEntry     *search_entry;
   GtkLabel           *offline_label;
@@ -60,6 +63,26 @@ set_busy (CdFinder *self,
 }
 
 static void
+sync_selection (CdFinder *self)
+{
+  GListModel *model = G_LIST_MODEL (self->store);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdContact) contact = g_list_model_get_item (model, i);
+
+      if (cd_contact_get_id (contact) == self->selected_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
 replace_items (CdFinder   *self,
                GListModel *model)
 {
@@ -71,7 +94,7 @@ replace_items (CdFinder   *self,
 
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  sync_selection (self);
 }
 
 static const char *
@@ -81,12 +104,20 @@ current_query (CdFinder *self)
 }
 
 static void
+mark_shown (CdFinder *self)
+{
+  g_free (self->shown_query);
+  self->shown_query = g_steal_pointer (&self->pending_query);
+}
+
+static void
 show_results (CdFinder   *self,
               GListModel *model,
               gboolean    from_cache)
 {
   gboolean searching = current_query (self)[0] != '\0';
 
+  mark_shown (self);
   replace_items (self, model);
   gtk_widget_set_visible (GTK_WIDGET (self->offline_label), from_cache);
 
@@ -117,6 +148,7 @@ show_error (CdFinder     *self,
 {
   g_autoptr(GListStore) empty = g_list_store_new (G_TYPE_OBJECT);
 
+  mark_shown (self);
   replace_items (self, G_LIST_MODEL (empty));
   gtk_widget_set_visible (GTK_WIDGET (self->offline_label), FALSE);
   adw_status_page_set_description (self->error_page, error->message);
@@ -184,6 +216,8 @@ run_query (CdFinder *self)
 
   self->cancellable = g_cancellable_new ();
   query = g_strstrip (g_strdup (current_query (self)));
+  g_free (self->pending_query);
+  self->pending_query = g_strdup (query);
   set_busy (self, TRUE);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
@@ -267,15 +301,21 @@ static void
 cd_finder_dispose (GObject *object)
 {
   CdFinder *self = CD_FINDER (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_FINDER);
+  /* The unnamed root box of the template is not disposed with the named children. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
   g_clear_object (&self->repository);
+  g_clear_pointer (&self->pending_query, g_free);
+  g_clear_pointer (&self->shown_query, g_free);
 
   G_OBJECT_CLASS (cd_finder_parent_class)->dispose (object);
 }
@@ -410,6 +450,7 @@ cd_finder_set_repository (CdFinder     *self,
     return;
 
   /* Results of another backend must not linger. */
+  self->selected_id = 0;
   g_list_store_remove_all (self->store);
   run_query (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
@@ -429,6 +470,22 @@ cd_finder_get_model (CdFinder *self)
   g_return_val_if_fail (CD_IS_FINDER (self), NULL);
 
   return G_LIST_MODEL (self->store);
+}
+
+const char *
+cd_finder_get_shown_query (CdFinder *self)
+{
+  g_return_val_if_fail (CD_IS_FINDER (self), NULL);
+
+  return self->shown_query;
+}
+
+gboolean
+cd_finder_get_from_cache (CdFinder *self)
+{
+  g_return_val_if_fail (CD_IS_FINDER (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->offline_label));
 }
 
 gboolean
@@ -459,9 +516,20 @@ cd_finder_activate_position (CdFinder *self,
   if (contact == NULL)
     return;
 
+  self->selected_id = cd_contact_get_id (contact);
   gtk_single_selection_set_selected (self->selection, position);
   g_signal_emit (self, signals[CONTACT_ACTIVATED], 0,
                  cd_contact_get_id (contact), contact);
+}
+
+void
+cd_finder_set_selected_id (CdFinder *self,
+                           gint64    contact_id)
+{
+  g_return_if_fail (CD_IS_FINDER (self));
+
+  self->selected_id = contact_id;
+  sync_selection (self);
 }
 
 void

@@ -24,12 +24,19 @@ void          cd_finder_set_repository (CdFinder     *self,
 void          cd_finder_refresh        (CdFinder     *self);
 /* The contacts shown (GListModel of CdContact); for tests. */
 GListModel   *cd_finder_get_model      (CdFinder     *self);
+/* The (stripped) query whose results the list shows; NULL before the first. */
+const char   *cd_finder_get_shown_query (CdFinder    *self);
+/* TRUE while the list shows saved contacts because the server was unreachable. */
+gboolean      cd_finder_get_from_cache (CdFinder     *self);
 /* TRUE while a query is in flight. */
 gboolean      cd_finder_get_busy       (CdFinder     *self);
 GtkWidget    *cd_finder_get_search_entry (CdFinder   *self);
 /* Emits "contact-activated" for the contact at @position. */
 void          cd_finder_activate_position (CdFinder  *self,
                                            guint      position);
+/* Highlights @contact_id's row whenever it is listed (0 = none). */
+void          cd_finder_set_selected_id (CdFinder    *self,
+                                         gint64       contact_id);
 /* Moves the keyboard focus into the search entry. */
 void          cd_finder_focus_search   (CdFinder     *self);
 

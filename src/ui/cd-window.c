@@ -313,8 +313,8 @@ cd_window_set_repository (CdWindow     *self,
     g_signal_handlers_disconnect_by_data (self->repository, self);
   g_set_object (&self->repository, repository);
 
-  /* Not every repository build has "notice" yet; connect only when it exists. */
-  if (repository != NULL && g_signal_lookup ("notice", CD_TYPE_REPOSITORY) != 0)
+  /* Cache trouble (disk full, damaged file) is told once, as a toast. */
+  if (repository != NULL)
     g_signal_connect_object (repository, "notice", G_CALLBACK (on_repository_notice),
                              self, 0);
 
@@ -355,6 +355,7 @@ cd_window_open_contact (CdWindow *self,
     return;
 
   cd_contact_page_load (self->page, contact_id);
+  cd_finder_set_selected_id (self->finder, contact_id);
   gtk_stack_set_visible_child_name (self->content_stack, "contact");
   show_content (self);
 }

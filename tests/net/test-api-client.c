@@ -350,9 +350,14 @@ test_binary_endpoints (Fixture       *f,
   g_autoptr(CdApiResponse) recording = NULL;
   g_autoptr(CdApiResponse) pdf = NULL;
   GBytes *body;
+  guint before;
 
+  /* The API answers 302 to storage: followed, and the audio bytes arrive. */
+  before = cd_demo_server_get_request_count (f->server);
   cd_api_client_get_recording_async (f->client, session_id, NULL, on_done, f);
   recording = await_ok (f);
+  g_assert_cmpuint (cd_demo_server_get_request_count (f->server) - before, ==, 2);
+  g_assert_cmpuint (cd_api_response_get_http_status (recording), ==, 200);
   g_assert_null (cd_api_response_get_data (recording));
   g_assert_nonnull (cd_api_response_get_body (recording));
   g_assert_cmpuint (g_bytes_get_size (cd_api_response_get_body (recording)), >, 0);
@@ -674,6 +679,8 @@ test_memory_mutations (Fixture       *f,
   g_autoptr(CdApiResponse) rebuild = NULL;
   g_autoptr(GError) stale = NULL;
   JsonObject *job;
+  JsonArray *facts;
+  const char *key;
 
   cd_api_client_put_memory_summary_async (f->client, CD_DEMO_CONTACT_NAMED, "Prefers mornings.",
                                           etag, NULL, NULL, on_done, f);
@@ -697,12 +704,14 @@ test_memory_mutations (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (data_object (open_items),
                                                                          "open_items")), ==, 1);
 
-  /* A key with "/" and spaces stays one path segment. */
-  cd_api_client_put_memory_fact_async (f->client, CD_DEMO_CONTACT_NAMED, "best time/day",
-                                       "Best time", "Mornings", NULL, NULL, NULL, on_done, f);
+  facts = json_object_get_array_member (data_object (open_items), "facts");
+  g_assert_nonnull (facts);
+  key = json_object_get_string_member (json_array_get_object_element (facts, 0), "key");
+  cd_api_client_put_memory_fact_async (f->client, CD_DEMO_CONTACT_NAMED, key,
+                                       NULL, "Mornings", NULL, NULL, NULL, on_done, f);
   fact = await_ok (f);
   data_object (fact);
-  cd_api_client_reset_memory_fact_async (f->client, CD_DEMO_CONTACT_NAMED, "best time/day",
+  cd_api_client_reset_memory_fact_async (f->client, CD_DEMO_CONTACT_NAMED, key,
                                          NULL, NULL, on_done, f);
   reset = await_ok (f);
   data_object (reset);
@@ -811,15 +820,18 @@ test_bad_responses (Fixture       *f,
   malformed = await_error (f);
   g_assert_error (malformed, CD_API_ERROR, CD_API_ERROR_BAD_RESPONSE);
 
+  /* A list endpoint whose "data" is not a list. */
+  cd_demo_server_inject_fault (f->server, "/contacts", CD_DEMO_FAULT_WRONG_TYPES, 0, 1);
+  cd_api_client_list_contacts_async (f->client, 1, 5, NULL, NULL, on_done, f);
+  wrong = await_error (f);
+  g_assert_error (wrong, CD_API_ERROR, CD_API_ERROR_BAD_RESPONSE);
+
+  /* Wrong member types inside an object are the model mapping's job (core):
+   * the net layer hands the data over untouched. */
   cd_demo_server_inject_fault (f->server, "/me", CD_DEMO_FAULT_WRONG_TYPES, 0, 1);
   cd_api_client_get_me_async (f->client, NULL, on_done, f);
-  after = await_response (f, &wrong);
-  /* Either the envelope itself is wrong (BAD_RESPONSE here) or only data
-   * members are, which the model mapping in core rejects. */
-  if (after == NULL)
-    g_assert_error (wrong, CD_API_ERROR, CD_API_ERROR_BAD_RESPONSE);
-  else
-    g_assert_nonnull (cd_api_response_get_data (after));
+  after = await_ok (f);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (cd_api_response_get_data (after)));
 }
 
 static void
@@ -871,6 +883,7 @@ test_stall_times_out (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  guint before;
 
   cd_api_client_set_timeouts (f->client, 1000, 500);
   cd_api_client_set_max_get_retries (f->client, 0);
@@ -878,6 +891,16 @@ test_stall_times_out (Fixture       *f,
   cd_api_client_list_contacts_async (f->client, 1, 10, NULL, NULL, on_done, f);
   error = await_error (f);
   g_assert_error (error, CD_API_ERROR, CD_API_ERROR_TIMEOUT);
+
+  /* A mutation that timed out after being sent is not replayed automatically. */
+  g_clear_error (&error);
+  cd_api_client_set_max_get_retries (f->client, 2);
+  cd_demo_server_inject_fault (f->server, "/contacts/501/archive", CD_DEMO_FAULT_STALL, 0, 1);
+  before = cd_demo_server_get_request_count (f->server);
+  cd_api_client_archive_contact_async (f->client, CD_DEMO_CONTACT_NAMED, NULL, NULL, on_done, f);
+  error = await_error (f);
+  g_assert_error (error, CD_API_ERROR, CD_API_ERROR_TIMEOUT);
+  g_assert_cmpuint (cd_demo_server_get_request_count (f->server) - before, ==, 1);
 }
 
 static void

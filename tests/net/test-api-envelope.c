@@ -194,6 +194,45 @@ test_error_huge_message_bounded (void)
   g_assert_cmpuint (strlen (error->message), <=, 4000);
 }
 
+/* Every prefix and many byte flips of real envelopes: never a crash, and
+ * always exactly one of response or error. */
+static void
+test_parsers_survive_garbage (void)
+{
+  const char *samples[] = {
+    "{\"data\": {\"id\": 501, \"tags\": [\"vip\"], \"dnc\": {\"listed\": false}},"
+    " \"meta\": {\"count\": 1}, \"message\": \"ok\", \"request_id\": \"r\"}",
+    "{\"error\": \"Bad\", \"error_code\": \"VALIDATION_FAILED\","
+    " \"errors\": {\"email\": [\"is invalid\"]}, \"request_id\": \"r\"}",
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (samples); s++)
+    {
+      gsize len = strlen (samples[s]);
+
+      for (gsize cut = 0; cut <= len; cut++)
+        for (guint flip = 0; flip < 4; flip++)
+          {
+            g_autofree char *text = g_strndup (samples[s], cut);
+            g_autoptr(GBytes) body = NULL;
+            g_autoptr(CdApiResponse) response = NULL;
+            g_autoptr(GError) error = NULL;
+            g_autoptr(GError) api_error = NULL;
+
+            if (flip > 0 && cut > 0)
+              text[g_test_rand_int_range (0, (gint32) cut)] = (char) g_test_rand_int_range (1, 256);
+            body = g_bytes_new (text, cut);
+            response = cd_api_parse_success_envelope (200, body, NULL, &error);
+            g_assert_true ((response == NULL) != (error == NULL));
+            if (error != NULL)
+              g_assert_true (g_utf8_validate (error->message, -1, NULL));
+            api_error = cd_api_parse_error_envelope (400 + flip, body, NULL);
+            g_assert_nonnull (api_error);
+            g_assert_true (g_utf8_validate (api_error->message, -1, NULL));
+          }
+    }
+}
+
 static void
 test_paths (void)
 {
@@ -230,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/net/envelope/error-status-codes", test_error_status_codes);
   g_test_add_func ("/net/envelope/error-tolerant", test_error_tolerant);
   g_test_add_func ("/net/envelope/error-huge-message", test_error_huge_message_bounded);
+  g_test_add_func ("/net/envelope/garbage", test_parsers_survive_garbage);
   g_test_add_func ("/net/paths", test_paths);
 
   return g_test_run ();

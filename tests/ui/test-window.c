@@ -189,6 +189,37 @@ test_open_by_id (Fixture       *fixture,
   destroy_window (window);
 }
 
+static void
+test_window_state (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = cd_application_create_settings ();
+  CdWindow *window;
+  int width, height;
+
+  g_assert_nonnull (settings);
+  g_settings_set_int (settings, "window-width", 700);
+  g_settings_set_int (settings, "window-height", 500);
+
+  /* Restored from the settings; welcome page until a backend is set. */
+  window = cd_window_new (NULL);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 500);
+  g_assert_cmpstr (cd_window_get_view_name (window), ==, "welcome");
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Saved when the window is closed. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 820, 610);
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 820);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  WAIT_UNTIL (G_OBJECT (window)->ref_count == 1);
+  g_assert_finalize_object (window);
+}
+
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
@@ -238,7 +269,9 @@ search_and_open (CdWindow   *window,
 
   g_assert_nonnull (list_view);
   gtk_editable_set_text (GTK_EDITABLE (cd_finder_get_search_entry (finder)), query);
-  WAIT_UNTIL (!cd_finder_get_busy (finder) && find_position (model, contact_id) != G_MAXUINT);
+  WAIT_UNTIL (!cd_finder_get_busy (finder) &&
+              g_strcmp0 (cd_finder_get_shown_query (finder), query) == 0);
+  g_assert_cmpuint (find_position (model, contact_id), !=, G_MAXUINT);
 
   /* Activate the row the way a click or Enter on it does. */
   position = find_position (model, contact_id);
@@ -281,14 +314,73 @@ test_finder_by_phone (Fixture       *fixture,
 }
 
 static void
+test_finder_offline (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CdWindow *window = create_window (fixture);
+  CdFinder *finder = CD_FINDER (cd_window_get_finder (window));
+  g_autoptr(CdContact) contact = fetch_contact (fixture, CD_DEMO_CONTACT_NAMED);
+  g_autofree char *title = cd_contact_dup_display_title (contact);
+  g_auto(GStrv) words = g_strsplit (title, " ", 2);
+
+  /* Opened once online, so it is in the cache. */
+  search_and_open (window, words[0], CD_DEMO_CONTACT_NAMED);
+  g_assert_false (cd_finder_get_from_cache (finder));
+  gtk_editable_set_text (GTK_EDITABLE (cd_finder_get_search_entry (finder)), "");
+  WAIT_UNTIL (!cd_finder_get_busy (finder) &&
+              g_strcmp0 (cd_finder_get_shown_query (finder), "") == 0);
+
+  /* Server gone: the same search answers from the cache, and says so. */
+  cd_demo_server_stop (fixture->server);
+  gtk_editable_set_text (GTK_EDITABLE (cd_finder_get_search_entry (finder)), words[0]);
+  WAIT_UNTIL (!cd_finder_get_busy (finder) &&
+              g_strcmp0 (cd_finder_get_shown_query (finder), words[0]) == 0);
+  g_assert_true (cd_finder_get_from_cache (finder));
+  g_assert_cmpuint (find_position (cd_finder_get_model (finder), CD_DEMO_CONTACT_NAMED),
+                    !=, G_MAXUINT);
+
+  destroy_window (window);
+}
+
+/* Delivers a key press to the entry's own key controllers, as GTK would. */
+static gboolean
+press_key_in (GtkWidget *widget,
+              guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+
+  return handled;
+}
+
+static void
 test_finder_by_id (Fixture       *fixture,
                    gconstpointer  data)
 {
   CdWindow *window = create_window (fixture);
+  CdFinder *finder = CD_FINDER (cd_window_get_finder (window));
+  GtkWidget *entry = cd_finder_get_search_entry (finder);
+  GtkWidget *list_view = find_descendant (GTK_WIDGET (finder), GTK_TYPE_LIST_VIEW);
+  GtkWidget *focus;
 
   search_and_open (window, "503", CD_DEMO_CONTACT_ID_ONLY);
   g_assert_cmpstr (cd_contact_page_get_title (CD_CONTACT_PAGE (cd_window_get_page (window))),
                    ==, "Contact #503");
+
+  /* Down in the search entry moves the keyboard focus into the result list. */
+  gtk_widget_grab_focus (entry);
+  g_assert_true (press_key_in (entry, GDK_KEY_Down));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == list_view || gtk_widget_is_ancestor (focus, list_view));
 
   destroy_window (window);
 }
@@ -425,19 +517,35 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+  const char * const *data_dirs = g_get_system_data_dirs ();
+
+  /*
+   * Isolated XDG dirs hide the MIME database, which GTK needs to load the
+   * symbolic SVG icons of status pages: keep the real one.
+   */
+  for (guint i = 0; data_dirs[i] != NULL; i++)
+    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
+  g_ptr_array_add (mime_dirs, NULL);
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
   gtk_init ();
   adw_init ();
 
   g_test_add_func ("/ui/application/parse-arguments", test_parse_arguments);
   g_test_add ("/ui/window/open-by-id", Fixture, NULL,
               fixture_setup, test_open_by_id, fixture_teardown);
+  g_test_add ("/ui/window/state", Fixture, NULL,
+              fixture_setup, test_window_state, fixture_teardown);
   g_test_add ("/ui/finder/by-name", Fixture, NULL,
               fixture_setup, test_finder_by_name, fixture_teardown);
   g_test_add ("/ui/finder/by-phone", Fixture, NULL,
               fixture_setup, test_finder_by_phone, fixture_teardown);
   g_test_add ("/ui/finder/by-id", Fixture, NULL,
               fixture_setup, test_finder_by_id, fixture_teardown);
+  g_test_add ("/ui/finder/offline", Fixture, NULL,
+              fixture_setup, test_finder_offline, fixture_teardown);
   g_test_add ("/ui/application/command-line", Fixture, NULL,
               fixture_setup, test_command_line, fixture_teardown);
 

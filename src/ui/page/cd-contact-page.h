@@ -36,4 +36,19 @@ CdResourceState cd_contact_page_get_state      (CdContactPage *self);
 void            cd_contact_page_set_show_back_button (CdContactPage *self,
                                                       gboolean       show);
 
+/*
+ * Extensions.  Signal "action-requested" (const char *name) is emitted for every
+ * contact action except refresh: "call", "edit", "toggle-dnc", "archive",
+ * "unarchive", "gdpr-erase", "hard-delete", "export"; the window opens dialogs.
+ */
+/* Empty containers for the cards later issues fill (call logs, follow-ups, memory). */
+GtkBox         *cd_contact_page_get_call_logs_slot  (CdContactPage *self);
+GtkBox         *cd_contact_page_get_follow_ups_slot (CdContactPage *self);
+GtkBox         *cd_contact_page_get_memory_slot     (CdContactPage *self);
+/* The contact resource being shown (NULL before the first load). */
+CdResource     *cd_contact_page_get_resource        (CdContactPage *self);
+/* A named template child (e.g. "call_button", "banner_label"), for tests and the window. */
+GtkWidget      *cd_contact_page_get_part            (CdContactPage *self,
+                                                     const char    *name);
+
 G_END_DECLS
