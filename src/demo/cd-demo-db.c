@@ -36,7 +36,8 @@ static const char *schema_sql =
   "CREATE INDEX vs_contact_status ON voice_sessions (contact_id, status, started_at);"
   "CREATE TABLE follow_ups (id INTEGER PRIMARY KEY AUTOINCREMENT, contact_id INTEGER NOT NULL,"
   " status TEXT NOT NULL, type TEXT NOT NULL, scheduled_at INTEGER NOT NULL, agent_id INTEGER,"
-  " campaign_id INTEGER, attempts INTEGER NOT NULL DEFAULT 0, max_attempts INTEGER NOT NULL DEFAULT 3,"
+  " campaign_id INTEGER, attempts INTEGER NOT NULL DEFAULT 0, max_attempts INTEGER NOT NULL "
+  "DEFAULT 3,"
   " priority TEXT NOT NULL DEFAULT 'normal', allow_out_of_window INTEGER NOT NULL DEFAULT 0,"
   " source TEXT NOT NULL DEFAULT 'manual', notes TEXT, closed_reason TEXT,"
   " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, version INTEGER NOT NULL DEFAULT 1);"
@@ -60,8 +61,7 @@ cd_demo_db_now (void)
 }
 
 gboolean
-cd_demo_db_exec (sqlite3    *db,
-                 const char *sql)
+cd_demo_db_exec (sqlite3 *db, const char *sql)
 {
   char *msg = NULL;
 
@@ -75,8 +75,7 @@ cd_demo_db_exec (sqlite3    *db,
 }
 
 sqlite3_stmt *
-cd_demo_db_prepare (sqlite3    *db,
-                    const char *sql)
+cd_demo_db_prepare (sqlite3 *db, const char *sql)
 {
   sqlite3_stmt *st = NULL;
 
@@ -91,12 +90,9 @@ cd_demo_db_prepare (sqlite3    *db,
 
 /* Runs a one-row integer query with one optional integer parameter. */
 gint64
-cd_demo_db_query_int (sqlite3    *db,
-                      const char *sql,
-                      gint64      arg,
-                      gint64      fallback)
+cd_demo_db_query_int (sqlite3 *db, const char *sql, gint64 arg, gint64 fallback)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (db, sql);
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (db, sql);
 
   if (st == NULL)
     return fallback;
@@ -108,14 +104,11 @@ cd_demo_db_query_int (sqlite3    *db,
 }
 
 static gboolean
-create_and_seed (sqlite3  *db,
-                 GError  **error)
+create_and_seed (sqlite3 *db, GError **error)
 {
   g_autofree char *pragma = NULL;
 
-  if (!cd_demo_db_exec (db, "BEGIN") ||
-      !cd_demo_db_exec (db, schema_sql) ||
-      !cd_demo_seed (db))
+  if (!cd_demo_db_exec (db, "BEGIN") || !cd_demo_db_exec (db, schema_sql) || !cd_demo_seed (db))
     {
       cd_demo_db_exec (db, "ROLLBACK");
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not create the demo database");
@@ -126,17 +119,13 @@ create_and_seed (sqlite3  *db,
   return cd_demo_db_exec (db, "COMMIT");
 }
 
-sqlite3 *
-cd_demo_db_open (const char  *path,
-                 GError     **error)
+static sqlite3 *
+open_raw (const char *path, GError **error)
 {
   sqlite3 *db = NULL;
-  g_autofree char *dir = g_path_get_dirname (path);
-  gint64 version;
 
-  /* The app passes a path under the user data dir, which may not exist yet. */
-  g_mkdir_with_parents (dir, 0700);
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+  if (sqlite3_open_v2 (path, &db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                        NULL) != SQLITE_OK)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not open the demo database: %s",
@@ -145,6 +134,49 @@ cd_demo_db_open (const char  *path,
       return NULL;
     }
   sqlite3_busy_timeout (db, 5000);
+  return db;
+}
+
+/* A file that is not an SQLite database is moved aside (never deleted) and replaced. */
+static sqlite3 *
+open_or_replace_corrupt (const char *path, GError **error)
+{
+  sqlite3         *db = open_raw (path, error);
+  g_autofree char *aside = NULL;
+
+  if (db == NULL ||
+      sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) == SQLITE_OK)
+    return db;
+  sqlite3_close (db);
+  aside = g_strdup_printf ("%s.corrupt-%" G_GINT64_FORMAT, path, cd_demo_db_now ());
+  g_warning ("Demo database is unreadable; moved it aside and starting fresh");
+  if (g_rename (path, aside) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The demo database is unreadable");
+      return NULL;
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *side = g_strconcat (path, i ? "-shm" : "-wal", NULL);
+      g_autofree char *side_aside = g_strconcat (aside, i ? "-shm" : "-wal", NULL);
+
+      g_rename (side, side_aside);
+    }
+  return open_raw (path, error);
+}
+
+sqlite3 *
+cd_demo_db_open (const char *path, GError **error)
+{
+  sqlite3         *db = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  gint64           version;
+
+  /* The app passes a path under the user data dir, which may not exist yet. */
+  g_mkdir_with_parents (dir, 0700);
+  db = open_or_replace_corrupt (path, error);
+  if (db == NULL)
+    return NULL;
   cd_demo_db_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
   version = cd_demo_db_query_int (db, "PRAGMA user_version", 0, 0);
   if (version == 0 && !create_and_seed (db, error))

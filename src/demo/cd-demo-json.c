@@ -8,7 +8,7 @@
 char *
 cd_demo_format_time (gint64 unix_time)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (unix_time);
 
   return dt ? g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ") : NULL;
 }
@@ -30,10 +30,9 @@ cd_demo_like_pattern (const char *search)
 }
 
 gboolean
-cd_demo_parse_time (const char *text,
-                    gint64     *out)
+cd_demo_parse_time (const char *text, gint64 *out)
 {
-  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr (GDateTime) dt = NULL;
 
   if (text == NULL)
     return FALSE;
@@ -45,10 +44,7 @@ cd_demo_parse_time (const char *text,
 }
 
 void
-cd_demo_add_text (JsonBuilder  *b,
-                  const char   *member,
-                  sqlite3_stmt *st,
-                  int           col)
+cd_demo_add_text (JsonBuilder *b, const char *member, sqlite3_stmt *st, int col)
 {
   json_builder_set_member_name (b, member);
   if (sqlite3_column_type (st, col) == SQLITE_NULL)
@@ -58,10 +54,7 @@ cd_demo_add_text (JsonBuilder  *b,
 }
 
 void
-cd_demo_add_int (JsonBuilder  *b,
-                 const char   *member,
-                 sqlite3_stmt *st,
-                 int           col)
+cd_demo_add_int (JsonBuilder *b, const char *member, sqlite3_stmt *st, int col)
 {
   json_builder_set_member_name (b, member);
   if (sqlite3_column_type (st, col) == SQLITE_NULL)
@@ -71,10 +64,7 @@ cd_demo_add_int (JsonBuilder  *b,
 }
 
 void
-cd_demo_add_time (JsonBuilder  *b,
-                  const char   *member,
-                  sqlite3_stmt *st,
-                  int           col)
+cd_demo_add_time (JsonBuilder *b, const char *member, sqlite3_stmt *st, int col)
 {
   g_autofree char *text = NULL;
 
@@ -89,10 +79,7 @@ cd_demo_add_time (JsonBuilder  *b,
 
 /* Adds stored JSON text as a node; @fallback (JSON) when absent or unparsable. */
 void
-cd_demo_add_json_text (JsonBuilder *b,
-                       const char  *member,
-                       const char  *json,
-                       const char  *fallback)
+cd_demo_add_json_text (JsonBuilder *b, const char *member, const char *json, const char *fallback)
 {
   JsonNode *node = json ? json_from_string (json, NULL) : NULL;
 
@@ -104,11 +91,7 @@ cd_demo_add_json_text (JsonBuilder *b,
 
 /* {id, name} or null when the id column is NULL. */
 void
-cd_demo_add_ref (JsonBuilder  *b,
-                 const char   *member,
-                 sqlite3_stmt *st,
-                 int           id_col,
-                 int           name_col)
+cd_demo_add_ref (JsonBuilder *b, const char *member, sqlite3_stmt *st, int id_col, int name_col)
 {
   json_builder_set_member_name (b, member);
   if (sqlite3_column_type (st, id_col) == SQLITE_NULL)
@@ -123,17 +106,14 @@ cd_demo_add_ref (JsonBuilder  *b,
 }
 
 static void
-add_null (JsonBuilder *b,
-          const char  *member)
+add_null (JsonBuilder *b, const char *member)
 {
   json_builder_set_member_name (b, member);
   json_builder_add_null_value (b);
 }
 
 static void
-add_money (JsonBuilder *b,
-           const char  *member,
-           const char  *amount)
+add_money (JsonBuilder *b, const char *member, const char *amount)
 {
   json_builder_set_member_name (b, member);
   if (amount == NULL)
@@ -150,14 +130,11 @@ add_money (JsonBuilder *b,
 }
 
 static gint64
-dnc_entry_for (sqlite3    *db,
-               gint64      tenant_id,
-               gint64      contact_id,
-               const char *phone)
+dnc_entry_for (sqlite3 *db, gint64 tenant_id, gint64 contact_id, const char *phone)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (db,
-    "SELECT id FROM dnc_entries WHERE tenant_id = ?1 AND (contact_id = ?2 OR phone_e164 = ?3)"
-    " ORDER BY id LIMIT 1");
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    db, "SELECT id FROM dnc_entries WHERE tenant_id = ?1 AND (contact_id = ?2 OR phone_e164 = ?3)"
+        " ORDER BY id LIMIT 1");
 
   sqlite3_bind_int64 (st, 1, tenant_id);
   sqlite3_bind_int64 (st, 2, contact_id);
@@ -169,15 +146,13 @@ dnc_entry_for (sqlite3    *db,
 }
 
 gboolean
-cd_demo_contact_state_load (CdDemoRequest      *req,
-                            gint64              id,
-                            CdDemoContactState *state)
+cd_demo_contact_state_load (CdDemoRequest *req, gint64 id, CdDemoContactState *state)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
-    "SELECT c.phone_e164, c.lifecycle_state, c.version,"
-    " (SELECT COUNT(*) FROM voice_sessions WHERE contact_id = c.id),"
-    " (SELECT COUNT(DISTINCT campaign_id) FROM voice_sessions WHERE contact_id = c.id)"
-    " FROM contacts c WHERE c.id = ?1 AND c.tenant_id = ?2");
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    req->db, "SELECT c.phone_e164, c.lifecycle_state, c.version,"
+             " (SELECT COUNT(*) FROM voice_sessions WHERE contact_id = c.id),"
+             " (SELECT COUNT(DISTINCT campaign_id) FROM voice_sessions WHERE contact_id = c.id)"
+             " FROM contacts c WHERE c.id = ?1 AND c.tenant_id = ?2");
 
   memset (state, 0, sizeof *state);
   sqlite3_bind_int64 (st, 1, id);
@@ -202,18 +177,15 @@ cd_demo_contact_state_clear (CdDemoContactState *state)
 }
 
 char *
-cd_demo_contact_etag (CdDemoRequest      *req,
-                      CdDemoContactState *state)
+cd_demo_contact_etag (CdDemoRequest *req, CdDemoContactState *state)
 {
   /* Permissions depend on the role, so the role is part of the representation. */
-  return g_strdup_printf ("\"c%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "-%s\"",
-                          state->id, state->version, req->role);
+  return g_strdup_printf ("\"c%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "-%s\"", state->id,
+                          state->version, req->role);
 }
 
 gboolean
-cd_demo_can_call (CdDemoRequest       *req,
-                  CdDemoContactState  *state,
-                  const char         **reason)
+cd_demo_can_call (CdDemoRequest *req, CdDemoContactState *state, const char **reason)
 {
   const char *why = NULL;
 
@@ -231,18 +203,14 @@ cd_demo_can_call (CdDemoRequest       *req,
 }
 
 static void
-add_bool (JsonBuilder *b,
-          const char  *member,
-          gboolean     value)
+add_bool (JsonBuilder *b, const char *member, gboolean value)
 {
   json_builder_set_member_name (b, member);
   json_builder_add_boolean_value (b, value);
 }
 
 static void
-add_permissions (JsonBuilder        *b,
-                 CdDemoRequest      *req,
-                 CdDemoContactState *st)
+add_permissions (JsonBuilder *b, CdDemoRequest *req, CdDemoContactState *st)
 {
   gboolean write = cd_demo_role_can_write (req->role);
   gboolean admin = cd_demo_role_is_admin (req->role);
@@ -262,12 +230,10 @@ add_permissions (JsonBuilder        *b,
 }
 
 static void
-add_dnc (JsonBuilder   *b,
-         CdDemoRequest *req,
-         gint64         entry_id)
+add_dnc (JsonBuilder *b, CdDemoRequest *req, gint64 entry_id)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
-    "SELECT id, reason, added_at FROM dnc_entries WHERE id = ?1");
+  g_autoptr (sqlite3_stmt) st =
+    cd_demo_db_prepare (req->db, "SELECT id, reason, added_at FROM dnc_entries WHERE id = ?1");
 
   sqlite3_bind_int64 (st, 1, entry_id);
   json_builder_set_member_name (b, "dnc");
@@ -290,14 +256,12 @@ add_dnc (JsonBuilder   *b,
 }
 
 static void
-add_stats (JsonBuilder   *b,
-           CdDemoRequest *req,
-           gint64         id)
+add_stats (JsonBuilder *b, CdDemoRequest *req, gint64 id)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
-    "SELECT COUNT(*), COUNT(DISTINCT campaign_id), MAX(COALESCE(ended_at, started_at)),"
-    " MAX(started_at), COALESCE(SUM(talk_time_seconds), 0)"
-    " FROM voice_sessions WHERE contact_id = ?1");
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    req->db, "SELECT COUNT(*), COUNT(DISTINCT campaign_id), MAX(COALESCE(ended_at, started_at)),"
+             " MAX(started_at), COALESCE(SUM(talk_time_seconds), 0)"
+             " FROM voice_sessions WHERE contact_id = ?1");
 
   sqlite3_bind_int64 (st, 1, id);
   sqlite3_step (st);
@@ -312,8 +276,7 @@ add_stats (JsonBuilder   *b,
 }
 
 static void
-add_contact_members (JsonBuilder  *b,
-                     sqlite3_stmt *st)
+add_contact_members (JsonBuilder *b, sqlite3_stmt *st)
 {
   cd_demo_add_int (b, "id", st, 0);
   cd_demo_add_text (b, "first_name", st, 1);
@@ -344,11 +307,11 @@ add_contact_members (JsonBuilder  *b,
 
 /* The full contact object, or NULL when it does not exist in the request's tenant. */
 JsonNode *
-cd_demo_build_contact (CdDemoRequest *req,
-                       gint64         id)
+cd_demo_build_contact (CdDemoRequest *req, gint64 id)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    req->db,
     "SELECT c.id, c.first_name, c.last_name, c.phone_e164, c.email, c.company, c.timezone,"
     " c.country_code, c.tags, c.custom_fields, c.lifecycle_state, c.recent_campaign_id, g.name,"
     " g.status, c.created_by_id, c.created_by_name, c.created_at, c.updated_at"
@@ -371,11 +334,10 @@ cd_demo_build_contact (CdDemoRequest *req,
 }
 
 void
-cd_demo_bump_contact (sqlite3 *db,
-                      gint64   id)
+cd_demo_bump_contact (sqlite3 *db, gint64 id)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (db,
-    "UPDATE contacts SET version = version + 1, updated_at = ?2 WHERE id = ?1");
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    db, "UPDATE contacts SET version = version + 1, updated_at = ?2 WHERE id = ?1");
 
   sqlite3_bind_int64 (st, 1, id);
   sqlite3_bind_int64 (st, 2, cd_demo_db_now ());
@@ -383,8 +345,7 @@ cd_demo_bump_contact (sqlite3 *db,
 }
 
 static void
-add_session_members (JsonBuilder  *b,
-                     sqlite3_stmt *st)
+add_session_members (JsonBuilder *b, sqlite3_stmt *st)
 {
   cd_demo_add_int (b, "id", st, 0);
   cd_demo_add_int (b, "contact_id", st, 1);
@@ -407,15 +368,17 @@ add_session_members (JsonBuilder  *b,
 }
 
 static void
-add_transcript (JsonBuilder  *b,
-                sqlite3_stmt *st)
+add_transcript (JsonBuilder *b, sqlite3_stmt *st)
 {
   const char *summary = (const char *) sqlite3_column_text (st, 15);
   const char *speakers[] = { "system", "agent", "user", "agent", "tool", "user", "agent" };
   const char *texts[] = {
-    "Call connected.", "Hello, this is Riya calling from Northwind. Is now a good time?",
-    "Yes, I have a few minutes.", "Great. I'm calling about your plan renewal.",
-    "crm.lookup_contact → ok", "Could you send me the details by email?",
+    "Call connected.",
+    "Hello, this is Riya calling from Northwind. Is now a good time?",
+    "Yes, I have a few minutes.",
+    "Great. I'm calling about your plan renewal.",
+    "crm.lookup_contact → ok",
+    "Could you send me the details by email?",
     summary ? summary : "Thank you, goodbye.",
   };
 
@@ -436,8 +399,7 @@ add_transcript (JsonBuilder  *b,
 }
 
 static void
-add_analysis (JsonBuilder  *b,
-              sqlite3_stmt *st)
+add_analysis (JsonBuilder *b, sqlite3_stmt *st)
 {
   gboolean completed = g_strcmp0 ((const char *) sqlite3_column_text (st, 3), "completed") == 0;
 
@@ -462,8 +424,7 @@ add_analysis (JsonBuilder  *b,
 }
 
 static void
-add_cost_and_webhooks (JsonBuilder  *b,
-                       sqlite3_stmt *st)
+add_cost_and_webhooks (JsonBuilder *b, sqlite3_stmt *st)
 {
   const char *items[] = { "telephony", "speech", "llm" };
   const char *amounts[] = { "0.0015", "0.0004", "0.0002" };
@@ -498,11 +459,9 @@ add_cost_and_webhooks (JsonBuilder  *b,
 
 /* @st is positioned on a row selected with CD_DEMO_SESSION_COLUMNS. */
 JsonNode *
-cd_demo_build_session (CdDemoRequest *req,
-                       sqlite3_stmt  *st,
-                       gboolean       detail)
+cd_demo_build_session (CdDemoRequest *req, sqlite3_stmt *st, gboolean detail)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   add_session_members (b, st);
@@ -527,7 +486,7 @@ cd_demo_build_session (CdDemoRequest *req,
 JsonNode *
 cd_demo_build_follow_up (sqlite3_stmt *st)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   cd_demo_add_int (b, "id", st, 0);
@@ -551,13 +510,11 @@ cd_demo_build_follow_up (sqlite3_stmt *st)
 }
 
 static void
-add_facts (JsonBuilder   *b,
-           CdDemoRequest *req,
-           gint64         contact_id)
+add_facts (JsonBuilder *b, CdDemoRequest *req, gint64 contact_id)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
-    "SELECT key, label, value, source, ai_value, updated_at FROM memory_facts"
-    " WHERE contact_id = ?1 ORDER BY position, key");
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    req->db, "SELECT key, label, value, source, ai_value, updated_at FROM memory_facts"
+             " WHERE contact_id = ?1 ORDER BY position, key");
 
   sqlite3_bind_int64 (st, 1, contact_id);
   json_builder_set_member_name (b, "facts");
@@ -577,14 +534,11 @@ add_facts (JsonBuilder   *b,
 }
 
 static void
-add_interactions (JsonBuilder   *b,
-                  CdDemoRequest *req,
-                  gint64         contact_id,
-                  gboolean       any)
+add_interactions (JsonBuilder *b, CdDemoRequest *req, gint64 contact_id, gboolean any)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
-    "SELECT ended_at, direction, status, duration_seconds, id, summary FROM voice_sessions"
-    " WHERE contact_id = ?1 AND ended_at IS NOT NULL ORDER BY ended_at DESC LIMIT 5");
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    req->db, "SELECT ended_at, direction, status, duration_seconds, id, summary FROM voice_sessions"
+             " WHERE contact_id = ?1 AND ended_at IS NOT NULL ORDER BY ended_at DESC LIMIT 5");
 
   sqlite3_bind_int64 (st, 1, contact_id);
   json_builder_set_member_name (b, "interactions");
@@ -604,9 +558,7 @@ add_interactions (JsonBuilder   *b,
 }
 
 static void
-add_memory_row (JsonBuilder  *b,
-                sqlite3_stmt *st,
-                gboolean      found)
+add_memory_row (JsonBuilder *b, sqlite3_stmt *st, gboolean found)
 {
   if (found)
     cd_demo_add_text (b, "summary", st, 0);
@@ -633,12 +585,11 @@ add_memory_row (JsonBuilder  *b,
 
 /* Memory of a contact known to exist; an absent row is the empty memory. */
 JsonNode *
-cd_demo_build_memory (CdDemoRequest  *req,
-                      gint64          contact_id,
-                      char          **etag)
+cd_demo_build_memory (CdDemoRequest *req, gint64 contact_id, char **etag)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    req->db,
     "SELECT summary, open_items, llm_usage, rebuild_status, rebuild_requested_at, updated_at,"
     " version FROM memories WHERE contact_id = ?1");
   gboolean found;

@@ -16,33 +16,36 @@ quit_cb (gpointer data)
 }
 
 static const char *valid_roles[] = {
-  "tenant_admin", "tenant_operator", "tenant_viewer", "superadmin", "platform_admin",
-  "platform_support", NULL,
+  "tenant_admin", "tenant_operator", "tenant_viewer",
+  "superadmin",   "platform_admin",  "platform_support",
+  NULL,
 };
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
-  int port = 8080, latency = 0;
-  double fail_rate = 0;
+  int              port = 8080, latency = 0;
+  double           fail_rate = 0;
   g_autofree char *db_path = NULL;
   g_autofree char *api_key = NULL;
   g_autofree char *role = NULL;
-  g_auto(GStrv) faults = NULL;
-  g_autoptr(GOptionContext) context = g_option_context_new ("- Contact Detail demo backend");
-  g_autoptr(CdDemoServer) server = NULL;
-  g_autoptr(GMainLoop) loop = NULL;
-  g_autoptr(GError) error = NULL;
+  g_auto (GStrv) faults = NULL;
+  g_autoptr (GOptionContext) context = g_option_context_new ("- Contact Detail demo backend");
+  g_autoptr (CdDemoServer) server = NULL;
+  g_autoptr (GMainLoop) loop = NULL;
+  g_autoptr (GError) error = NULL;
   GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port on 127.0.0.1 (0 = any free port)", "N" },
-    { "db", 'd', 0, G_OPTION_ARG_FILENAME, &db_path, "SQLite database file (created when missing)", "PATH" },
+    { "db", 'd', 0, G_OPTION_ARG_FILENAME, &db_path, "SQLite database file (created when missing)",
+      "PATH" },
     { "api-key", 0, 0, G_OPTION_ARG_STRING, &api_key, "Require this X-Api-Key", "KEY" },
     { "role", 0, 0, G_OPTION_ARG_STRING, &role, "Role reported by /me (tenant_admin, …)", "ROLE" },
     { "latency-ms", 0, 0, G_OPTION_ARG_INT, &latency, "Delay every response", "N" },
-    { "fail-rate", 0, 0, G_OPTION_ARG_DOUBLE, &fail_rate, "Share of requests answered 503 (0–1)", "F" },
+    { "fail-rate", 0, 0, G_OPTION_ARG_DOUBLE, &fail_rate, "Share of requests answered 503 (0–1)",
+      "F" },
     { "fault", 0, 0, G_OPTION_ARG_STRING_ARRAY, &faults,
-      "Arm a fault: KIND[,status=N][,path=/prefix][,count=N] (repeatable; also CD_DEMO_FAULTS)", "SPEC" },
+      "Arm a fault: KIND[,status=N][,path=/prefix][,count=N] (repeatable; also CD_DEMO_FAULTS)",
+      "SPEC" },
     { NULL },
   };
 

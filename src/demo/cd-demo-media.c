@@ -11,9 +11,7 @@
 #define WAV_SECONDS 3
 
 static void
-put_le (GByteArray *out,
-        guint32     value,
-        guint       bytes)
+put_le (GByteArray *out, guint32 value, guint bytes)
 {
   for (guint i = 0; i < bytes; i++)
     {
@@ -27,16 +25,16 @@ put_le (GByteArray *out,
 GBytes *
 cd_demo_media_wav (gint64 session_id)
 {
-  guint samples = WAV_RATE * WAV_SECONDS;
+  guint       samples = WAV_RATE * WAV_SECONDS;
   GByteArray *out = g_byte_array_sized_new (44 + samples * 2);
-  double base = 330.0 + (session_id % 7) * 40.0;
+  double      base = 330.0 + (session_id % 7) * 40.0;
 
   g_byte_array_append (out, (const guint8 *) "RIFF", 4);
   put_le (out, 36 + samples * 2, 4);
   g_byte_array_append (out, (const guint8 *) "WAVEfmt ", 8);
   put_le (out, 16, 4);
-  put_le (out, 1, 2);               /* PCM */
-  put_le (out, 1, 2);               /* mono */
+  put_le (out, 1, 2); /* PCM */
+  put_le (out, 1, 2); /* mono */
   put_le (out, WAV_RATE, 4);
   put_le (out, WAV_RATE * 2, 4);
   put_le (out, 2, 2);
@@ -55,8 +53,7 @@ cd_demo_media_wav (gint64 session_id)
 
 /* PDF string literal: ASCII only (base-14 fonts), with ( ) \ escaped. */
 static void
-append_pdf_text (GString    *out,
-                 const char *text)
+append_pdf_text (GString *out, const char *text)
 {
   g_string_append_c (out, '(');
   for (const char *p = text; *p; p = g_utf8_next_char (p))
@@ -73,8 +70,7 @@ append_pdf_text (GString    *out,
 }
 
 static char *
-content_stream (const char         *title,
-                const char * const *lines)
+content_stream (const char *title, const char *const *lines)
 {
   GString *s = g_string_new ("BT /F1 14 Tf 50 800 Td ");
 
@@ -91,19 +87,18 @@ content_stream (const char         *title,
 }
 
 GBytes *
-cd_demo_media_pdf (const char         *title,
-                   const char * const *lines)
+cd_demo_media_pdf (const char *title, const char *const *lines)
 {
   g_autofree char *stream = content_stream (title, lines);
-  GString *pdf = g_string_new ("%PDF-1.4\n");
-  gsize offsets[5];
-  gsize xref;
-  const char *objects[4] = {
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-    " /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
-    NULL,
+  GString         *pdf = g_string_new ("%PDF-1.4\n");
+  gsize            offsets[5];
+  gsize            xref;
+  const char      *objects[4] = {
+         "<< /Type /Catalog /Pages 2 0 R >>",
+         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+              " /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
+         NULL,
   };
 
   for (guint i = 0; i < 3; i++)
@@ -118,6 +113,7 @@ cd_demo_media_pdf (const char         *title,
   g_string_append (pdf, "xref\n0 5\n0000000000 65535 f \n");
   for (guint i = 0; i < 4; i++)
     g_string_append_printf (pdf, "%010zu 00000 n \n", offsets[i]);
-  g_string_append_printf (pdf, "trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", xref);
+  g_string_append_printf (pdf, "trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+                          xref);
   return g_string_free_to_bytes (pdf);
 }

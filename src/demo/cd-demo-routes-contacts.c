@@ -12,14 +12,15 @@ typedef struct
   const char *key;
   const char *label;
   const char *type;
-  const char *enum_values;  /* JSON array of {value,label} or NULL */
+  const char *enum_values; /* JSON array of {value,label} or NULL */
   gboolean    signal;
 } FieldDef;
 
 static const FieldDef field_defs[] = {
   { "plan_tier", "Plan tier", "enum",
     "[{\"value\":\"bronze\",\"label\":\"Bronze\"},{\"value\":\"silver\",\"label\":\"Silver\"},"
-    "{\"value\":\"gold\",\"label\":\"Gold\"}]", FALSE },
+    "{\"value\":\"gold\",\"label\":\"Gold\"}]",
+    FALSE },
   { "budget", "Budget (USD)", "number", NULL, FALSE },
   { "renewal_date", "Renewal date", "date", NULL, FALSE },
   { "newsletter", "Newsletter opt-in", "boolean", NULL, FALSE },
@@ -28,18 +29,16 @@ static const FieldDef field_defs[] = {
     "[{\"value\":\"interested\",\"label\":\"Interested\"},"
     "{\"value\":\"not_interested\",\"label\":\"Not interested\"},"
     "{\"value\":\"callback_requested\",\"label\":\"Callback requested\"},"
-    "{\"value\":\"converted\",\"label\":\"Converted\"}]", TRUE },
+    "{\"value\":\"converted\",\"label\":\"Converted\"}]",
+    TRUE },
   { "interest_score", "Interest score", "number", NULL, TRUE },
 };
 
 static void
-reply_contact (CdDemoRequest *req,
-               gint64         id,
-               guint          status,
-               const char    *message)
+reply_contact (CdDemoRequest *req, gint64 id, guint status, const char *message)
 {
   CdDemoContactState state;
-  JsonNode *node = cd_demo_build_contact (req, id);
+  JsonNode          *node = cd_demo_build_contact (req, id);
 
   if (node == NULL || !cd_demo_contact_state_load (req, id, &state))
     {
@@ -55,8 +54,7 @@ reply_contact (CdDemoRequest *req,
 
 /* Loads the contact named by the first path argument; replies 404 when absent. */
 static gboolean
-load_contact (CdDemoRequest      *req,
-              CdDemoContactState *state)
+load_contact (CdDemoRequest *req, CdDemoContactState *state)
 {
   gint64 id = 0;
 
@@ -69,7 +67,7 @@ load_contact (CdDemoRequest      *req,
 static void
 handle_me (CdDemoRequest *req)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "id");
@@ -82,24 +80,23 @@ handle_me (CdDemoRequest *req)
   json_builder_add_string_value (b, req->role);
   json_builder_set_member_name (b, "tenants");
   json_builder_add_value (b, json_from_string ("[{\"id\":1,\"name\":\"Northwind Sales\"},"
-                                               "{\"id\":2,\"name\":\"Northwind Support\"}]", NULL));
+                                               "{\"id\":2,\"name\":\"Northwind Support\"}]",
+                                               NULL));
   json_builder_set_member_name (b, "current_tenant_id");
   json_builder_add_int_value (b, req->tenant_id);
   json_builder_end_object (b);
   cd_demo_reply_data (req, SOUP_STATUS_OK, json_builder_get_root (b), NULL, NULL);
 }
 
-#define CONTACT_SEARCH_WHERE \
-  " WHERE tenant_id = ?1 AND (?2 IS NULL OR first_name LIKE ?2 ESCAPE '\\'" \
-  " OR last_name LIKE ?2 ESCAPE '\\'" \
-  " OR (COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')) LIKE ?2 ESCAPE '\\'" \
-  " OR phone_e164 LIKE ?2 ESCAPE '\\' OR email LIKE ?2 ESCAPE '\\'" \
+#define CONTACT_SEARCH_WHERE                                                                       \
+  " WHERE tenant_id = ?1 AND (?2 IS NULL OR first_name LIKE ?2 ESCAPE '\\'"                        \
+  " OR last_name LIKE ?2 ESCAPE '\\'"                                                              \
+  " OR (COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')) LIKE ?2 ESCAPE '\\'"           \
+  " OR phone_e164 LIKE ?2 ESCAPE '\\' OR email LIKE ?2 ESCAPE '\\'"                                \
   " OR company LIKE ?2 ESCAPE '\\' OR CAST(id AS TEXT) = ?3)"
 
 static void
-bind_contact_search (CdDemoRequest *req,
-                     sqlite3_stmt  *st,
-                     const char    *search)
+bind_contact_search (CdDemoRequest *req, sqlite3_stmt *st, const char *search)
 {
   g_autofree char *like = NULL;
 
@@ -112,11 +109,9 @@ bind_contact_search (CdDemoRequest *req,
 }
 
 static JsonNode *
-paging_meta (gint64 total,
-             gint64 page,
-             gint64 per_page)
+paging_meta (gint64 total, gint64 page, gint64 per_page)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "count");
@@ -136,11 +131,11 @@ handle_list_contacts (CdDemoRequest *req)
 {
   JsonObject *errors = json_object_new ();
   const char *search = cd_demo_query (req, "search");
-  g_autoptr(sqlite3_stmt) count = NULL;
-  g_autoptr(sqlite3_stmt) st = NULL;
+  g_autoptr (sqlite3_stmt) count = NULL;
+  g_autoptr (sqlite3_stmt) st = NULL;
   JsonArray *items = json_array_new ();
-  JsonNode *data = json_node_new (JSON_NODE_ARRAY);
-  gint64 page, per_page, total;
+  JsonNode  *data = json_node_new (JSON_NODE_ARRAY);
+  gint64     page, per_page, total;
 
   cd_demo_query_int (req, "page", 1, 1, G_MAXINT32, &page, errors);
   cd_demo_query_int (req, "per_page", 25, 1, CD_DEMO_MAX_PAGE, &per_page, errors);
@@ -173,7 +168,7 @@ static void
 handle_get_contact (CdDemoRequest *req)
 {
   CdDemoContactState state;
-  g_autofree char *etag = NULL;
+  g_autofree char   *etag = NULL;
 
   if (!load_contact (req, &state))
     return;
@@ -205,15 +200,14 @@ static gboolean
 valid_date (const char *text)
 {
   guint y, m, d;
-  char extra;
+  char  extra;
 
   return sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &extra) == 3 && strlen (text) == 10 &&
          g_date_valid_dmy (d, m, y);
 }
 
 static const char *
-custom_value_error (const FieldDef *def,
-                    JsonNode       *value)
+custom_value_error (const FieldDef *def, JsonNode *value)
 {
   GType type = JSON_NODE_HOLDS_VALUE (value) ? json_node_get_value_type (value) : G_TYPE_INVALID;
 
@@ -239,10 +233,9 @@ custom_value_error (const FieldDef *def,
 }
 
 static void
-validate_custom_fields (JsonNode   *node,
-                        JsonObject *errors)
+validate_custom_fields (JsonNode *node, JsonObject *errors)
 {
-  g_autoptr(GList) members = NULL;
+  g_autoptr (GList) members = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -252,11 +245,12 @@ validate_custom_fields (JsonNode   *node,
   members = json_object_get_members (json_node_get_object (node));
   for (GList *l = members; l != NULL; l = l->next)
     {
-      const FieldDef *def = find_field (l->data);
+      const FieldDef  *def = find_field (l->data);
       g_autofree char *field = g_strdup_printf ("custom_fields.%s", (const char *) l->data);
-      const char *problem = def ? custom_value_error (def, json_object_get_member (
-                                      json_node_get_object (node), l->data))
-                                : "is not a known field";
+      const char      *problem =
+        def
+               ? custom_value_error (def, json_object_get_member (json_node_get_object (node), l->data))
+               : "is not a known field";
 
       if (problem != NULL)
         cd_demo_errors_add (errors, field, problem);
@@ -264,8 +258,7 @@ validate_custom_fields (JsonNode   *node,
 }
 
 static void
-validate_tags (JsonNode   *node,
-               JsonObject *errors)
+validate_tags (JsonNode *node, JsonObject *errors)
 {
   JsonArray *tags;
 
@@ -289,15 +282,13 @@ validate_tags (JsonNode   *node,
 }
 
 static const char *
-text_field_error (const char *member,
-                  const char *value)
+text_field_error (const char *member, const char *value)
 {
   if (value == NULL)
     return NULL;
   if (strlen (value) > 200)
     return "is too long";
-  if (g_str_equal (member, "phone_e164") &&
-      !g_regex_match_simple ("^\\+[0-9]{8,15}$", value, 0, 0))
+  if (g_str_equal (member, "phone_e164") && !g_regex_match_simple ("^\\+[0-9]{8,15}$", value, 0, 0))
     return "must be an E.164 number: + followed by 8–15 digits";
   if (g_str_equal (member, "email") &&
       !g_regex_match_simple ("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", value, 0, 0))
@@ -320,12 +311,11 @@ static const char *text_members[] = {
 };
 
 static void
-validate_patch (JsonObject *body,
-                JsonObject *errors)
+validate_patch (JsonObject *body, JsonObject *errors)
 {
   for (guint i = 0; i < G_N_ELEMENTS (text_members); i++)
     {
-      JsonNode *node = json_object_get_member (body, text_members[i]);
+      JsonNode   *node = json_object_get_member (body, text_members[i]);
       const char *problem;
 
       if (node == NULL)
@@ -333,8 +323,8 @@ validate_patch (JsonObject *body,
       if (!is_string_or_null (node))
         problem = "must be a string or null";
       else
-        problem = text_field_error (text_members[i],
-                                    JSON_NODE_HOLDS_NULL (node) ? NULL : json_node_get_string (node));
+        problem = text_field_error (
+          text_members[i], JSON_NODE_HOLDS_NULL (node) ? NULL : json_node_get_string (node));
       if (problem != NULL)
         cd_demo_errors_add (errors, text_members[i], problem);
     }
@@ -347,14 +337,11 @@ validate_patch (JsonObject *body,
 /* ---- PATCH apply ------------------------------------------------------- */
 
 static void
-set_column (sqlite3    *db,
-            gint64      id,
-            const char *column,
-            const char *value)
+set_column (sqlite3 *db, gint64 id, const char *column, const char *value)
 {
   /* @column comes from a fixed allow-list, never from the request. */
   g_autofree char *sql = g_strdup_printf ("UPDATE contacts SET %s = ?1 WHERE id = ?2", column);
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (db, sql);
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (db, sql);
 
   if (value != NULL)
     sqlite3_bind_text (st, 1, value, -1, SQLITE_TRANSIENT);
@@ -363,13 +350,12 @@ set_column (sqlite3    *db,
 }
 
 static char *
-merged_custom_fields (sqlite3    *db,
-                      gint64      id,
-                      JsonObject *changes)
+merged_custom_fields (sqlite3 *db, gint64 id, JsonObject *changes)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (db, "SELECT custom_fields FROM contacts WHERE id = ?1");
-  g_autoptr(JsonNode) current = NULL;
-  g_autoptr(GList) members = json_object_get_members (changes);
+  g_autoptr (sqlite3_stmt) st =
+    cd_demo_db_prepare (db, "SELECT custom_fields FROM contacts WHERE id = ?1");
+  g_autoptr (JsonNode) current = NULL;
+  g_autoptr (GList) members = json_object_get_members (changes);
   JsonObject *obj;
 
   sqlite3_bind_int64 (st, 1, id);
@@ -391,16 +377,15 @@ merged_custom_fields (sqlite3    *db,
 }
 
 static void
-apply_patch (sqlite3    *db,
-             gint64      id,
-             JsonObject *body)
+apply_patch (sqlite3 *db, gint64 id, JsonObject *body)
 {
   for (guint i = 0; i < G_N_ELEMENTS (text_members); i++)
     {
       JsonNode *node = json_object_get_member (body, text_members[i]);
 
       if (node != NULL)
-        set_column (db, id, text_members[i], JSON_NODE_HOLDS_NULL (node) ? NULL : json_node_get_string (node));
+        set_column (db, id, text_members[i],
+                    JSON_NODE_HOLDS_NULL (node) ? NULL : json_node_get_string (node));
     }
   if (json_object_has_member (body, "tags"))
     {
@@ -410,8 +395,8 @@ apply_patch (sqlite3    *db,
     }
   if (json_object_has_member (body, "custom_fields"))
     {
-      g_autofree char *merged = merged_custom_fields (db, id,
-                                                      json_object_get_object_member (body, "custom_fields"));
+      g_autofree char *merged =
+        merged_custom_fields (db, id, json_object_get_object_member (body, "custom_fields"));
 
       set_column (db, id, "custom_fields", merged);
     }
@@ -422,9 +407,9 @@ static void
 handle_patch_contact (CdDemoRequest *req)
 {
   CdDemoContactState state;
-  g_autofree char *etag = NULL;
-  JsonObject *body = cd_demo_body_object (req);
-  JsonObject *errors;
+  g_autofree char   *etag = NULL;
+  JsonObject        *body = cd_demo_body_object (req);
+  JsonObject        *errors;
 
   if (!cd_demo_require_writer (req) || !load_contact (req, &state))
     return;
@@ -433,7 +418,8 @@ handle_patch_contact (CdDemoRequest *req)
     goto out;
   if (g_strcmp0 (state.lifecycle, "deleted") == 0)
     {
-      cd_demo_reply_error (req, SOUP_STATUS_CONFLICT, "CONFLICT", "An erased contact cannot be edited", NULL);
+      cd_demo_reply_error (req, SOUP_STATUS_CONFLICT, "CONFLICT",
+                           "An erased contact cannot be edited", NULL);
       goto out;
     }
   errors = json_object_new ();
@@ -452,10 +438,7 @@ out:
 /* ---- lifecycle --------------------------------------------------------- */
 
 static void
-set_lifecycle (CdDemoRequest *req,
-               const char    *from,
-               const char    *to,
-               const char    *message)
+set_lifecycle (CdDemoRequest *req, const char *from, const char *to, const char *message)
 {
   CdDemoContactState state;
 
@@ -463,8 +446,9 @@ set_lifecycle (CdDemoRequest *req,
     return;
   if (g_strcmp0 (state.lifecycle, from) != 0)
     {
-      g_autofree char *why = g_strdup_printf ("Only %s contacts can be %s", from,
-                                              g_str_equal (to, "archived") ? "archived" : "unarchived");
+      g_autofree char *why =
+        g_strdup_printf ("Only %s contacts can be %s", from,
+                         g_str_equal (to, "archived") ? "archived" : "unarchived");
 
       cd_demo_reply_error (req, SOUP_STATUS_CONFLICT, "CONFLICT", why, NULL);
     }
@@ -499,25 +483,22 @@ require_admin (CdDemoRequest *req)
 }
 
 static void
-exec_with_id (sqlite3    *db,
-              const char *sql,
-              gint64      id)
+exec_with_id (sqlite3 *db, const char *sql, gint64 id)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (db, sql);
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (db, sql);
 
   sqlite3_bind_int64 (st, 1, id);
   sqlite3_step (st);
 }
 
 static void
-erase_contact (CdDemoRequest      *req,
-               CdDemoContactState *state)
+erase_contact (CdDemoRequest *req, CdDemoContactState *state)
 {
   if (state->phone != NULL && state->dnc_entry_id == 0)
     {
-      g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
-        "INSERT INTO dnc_entries (tenant_id, phone_e164, reason, contact_id, added_at)"
-        " VALUES (?1, ?2, 'GDPR erasure', ?3, ?4)");
+      g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+        req->db, "INSERT INTO dnc_entries (tenant_id, phone_e164, reason, contact_id, added_at)"
+                 " VALUES (?1, ?2, 'GDPR erasure', ?3, ?4)");
 
       sqlite3_bind_int64 (st, 1, req->tenant_id);
       sqlite3_bind_text (st, 2, state->phone, -1, SQLITE_TRANSIENT);
@@ -528,25 +509,32 @@ erase_contact (CdDemoRequest      *req,
   else if (state->dnc_entry_id != 0)
     {
       /* Tie the existing entry to the contact: its phone is about to be nulled. */
-      g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
-        "UPDATE dnc_entries SET contact_id = ?2 WHERE id = ?1");
+      g_autoptr (sqlite3_stmt) st =
+        cd_demo_db_prepare (req->db, "UPDATE dnc_entries SET contact_id = ?2 WHERE id = ?1");
 
       sqlite3_bind_int64 (st, 1, state->dnc_entry_id);
       sqlite3_bind_int64 (st, 2, state->id);
       sqlite3_step (st);
     }
-  exec_with_id (req->db,
+  exec_with_id (
+    req->db,
     "UPDATE contacts SET first_name = NULL, last_name = NULL, phone_e164 = NULL, email = NULL,"
     " company = NULL, timezone = NULL, country_code = NULL, tags = '[]', custom_fields = '{}',"
-    " lifecycle_state = 'deleted' WHERE id = ?1", state->id);
+    " lifecycle_state = 'deleted' WHERE id = ?1",
+    state->id);
   /* History is kept, anonymised: numbers and free text that could identify the person go. */
-  exec_with_id (req->db,
-    "UPDATE voice_sessions SET to_number = CASE direction WHEN 'outbound' THEN NULL ELSE to_number END,"
+  exec_with_id (
+    req->db,
+    "UPDATE voice_sessions SET to_number = CASE direction WHEN 'outbound' THEN NULL ELSE to_number "
+    "END,"
     " from_number = CASE direction WHEN 'inbound' THEN NULL ELSE from_number END, summary = NULL"
-    " WHERE contact_id = ?1", state->id);
+    " WHERE contact_id = ?1",
+    state->id);
   exec_with_id (req->db, "DELETE FROM memory_facts WHERE contact_id = ?1", state->id);
-  exec_with_id (req->db, "UPDATE memories SET summary = NULL, open_items = '[]', version = version + 1"
-                         " WHERE contact_id = ?1", state->id);
+  exec_with_id (req->db,
+                "UPDATE memories SET summary = NULL, open_items = '[]', version = version + 1"
+                " WHERE contact_id = ?1",
+                state->id);
   exec_with_id (req->db, "UPDATE follow_ups SET notes = NULL WHERE contact_id = ?1", state->id);
   cd_demo_bump_contact (req->db, state->id);
 }
@@ -559,7 +547,8 @@ handle_gdpr_delete (CdDemoRequest *req)
   if (!require_admin (req) || !load_contact (req, &state))
     return;
   if (g_strcmp0 (state.lifecycle, "deleted") == 0)
-    cd_demo_reply_error (req, SOUP_STATUS_CONFLICT, "CONFLICT", "This contact is already erased", NULL);
+    cd_demo_reply_error (req, SOUP_STATUS_CONFLICT, "CONFLICT", "This contact is already erased",
+                         NULL);
   else
     {
       erase_contact (req, &state);
@@ -572,16 +561,17 @@ static void
 handle_hard_delete (CdDemoRequest *req)
 {
   CdDemoContactState state;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   if (!require_admin (req) || !load_contact (req, &state))
     return;
   if (state.call_count > 0 || state.campaign_count > 0)
     {
-      g_autofree char *why = g_strdup_printf (
-        "This contact has %" G_GINT64_FORMAT " calls in %" G_GINT64_FORMAT " campaigns and cannot be "
-        "deleted permanently; archive or GDPR-erase it instead",
-        state.call_count, state.campaign_count);
+      g_autofree char *why =
+        g_strdup_printf ("This contact has %" G_GINT64_FORMAT " calls in %" G_GINT64_FORMAT
+                         " campaigns and cannot be "
+                         "deleted permanently; archive or GDPR-erase it instead",
+                         state.call_count, state.campaign_count);
 
       cd_demo_reply_error (req, SOUP_STATUS_CONFLICT, "HAS_HISTORY", why, NULL);
       cd_demo_contact_state_clear (&state);
@@ -606,14 +596,13 @@ handle_hard_delete (CdDemoRequest *req)
 #define EXPORT_MAX_SESSIONS 2000
 
 static JsonNode *
-export_sessions (CdDemoRequest *req,
-                 gint64         id)
+export_sessions (CdDemoRequest *req, gint64 id)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
-    "SELECT " CD_DEMO_SESSION_COLUMNS CD_DEMO_SESSION_FROM
-    " WHERE s.contact_id = ?1 ORDER BY s.started_at DESC, s.id DESC LIMIT ?2");
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    req->db, "SELECT " CD_DEMO_SESSION_COLUMNS CD_DEMO_SESSION_FROM
+             " WHERE s.contact_id = ?1 ORDER BY s.started_at DESC, s.id DESC LIMIT ?2");
   JsonArray *items = json_array_new ();
-  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+  JsonNode  *node = json_node_new (JSON_NODE_ARRAY);
 
   sqlite3_bind_int64 (st, 1, id);
   sqlite3_bind_int64 (st, 2, EXPORT_MAX_SESSIONS);
@@ -624,13 +613,12 @@ export_sessions (CdDemoRequest *req,
 }
 
 static JsonNode *
-export_follow_ups (CdDemoRequest *req,
-                   gint64         id)
+export_follow_ups (CdDemoRequest *req, gint64 id)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
-    CD_DEMO_FOLLOW_UP_SELECT "WHERE f.contact_id = ?1 ORDER BY f.scheduled_at");
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    req->db, CD_DEMO_FOLLOW_UP_SELECT "WHERE f.contact_id = ?1 ORDER BY f.scheduled_at");
   JsonArray *items = json_array_new ();
-  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+  JsonNode  *node = json_node_new (JSON_NODE_ARRAY);
 
   sqlite3_bind_int64 (st, 1, id);
   while (sqlite3_step (st) == SQLITE_ROW)
@@ -642,10 +630,10 @@ export_follow_ups (CdDemoRequest *req,
 static void
 handle_data_export (CdDemoRequest *req)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autofree char *now = cd_demo_format_time (cd_demo_db_now ());
-  JsonNode *contact;
-  gint64 id = 0;
+  JsonNode        *contact;
+  gint64           id = 0;
 
   if (!cd_demo_arg_id (req, 0, &id) || (contact = cd_demo_build_contact (req, id)) == NULL)
     {
@@ -658,8 +646,9 @@ handle_data_export (CdDemoRequest *req)
   json_builder_set_member_name (b, "contact");
   json_builder_add_value (b, contact);
   json_builder_set_member_name (b, "voice_sessions_total");
-  json_builder_add_int_value (b, cd_demo_db_query_int (req->db,
-                              "SELECT COUNT(*) FROM voice_sessions WHERE contact_id = ?1", id, 0));
+  json_builder_add_int_value (
+    b, cd_demo_db_query_int (req->db, "SELECT COUNT(*) FROM voice_sessions WHERE contact_id = ?1",
+                             id, 0));
   json_builder_set_member_name (b, "voice_sessions");
   json_builder_add_value (b, export_sessions (req, id));
   json_builder_set_member_name (b, "follow_ups");
@@ -675,7 +664,7 @@ handle_data_export (CdDemoRequest *req)
 static void
 handle_custom_fields (CdDemoRequest *req)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_array (b);
   for (guint i = 0; i < G_N_ELEMENTS (field_defs); i++)
@@ -703,9 +692,10 @@ handle_custom_fields (CdDemoRequest *req)
 static void
 handle_phone_numbers (CdDemoRequest *req)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
-    "SELECT id, e164, label, status FROM phone_numbers WHERE ?1 IS NULL OR status = ?1 ORDER BY id");
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (sqlite3_stmt) st =
+    cd_demo_db_prepare (req->db, "SELECT id, e164, label, status FROM phone_numbers WHERE ?1 IS "
+                                 "NULL OR status = ?1 ORDER BY id");
+  g_autoptr (JsonBuilder) b = json_builder_new ();
   const char *status = cd_demo_query (req, "status");
 
   if (status != NULL)
@@ -727,10 +717,10 @@ handle_phone_numbers (CdDemoRequest *req)
 static void
 handle_agents (CdDemoRequest *req)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
-    "SELECT id, name, published, variables, status FROM agents"
-    " WHERE ?1 IS NULL OR status = ?1 ORDER BY id");
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (sqlite3_stmt) st =
+    cd_demo_db_prepare (req->db, "SELECT id, name, published, variables, status FROM agents"
+                                 " WHERE ?1 IS NULL OR status = ?1 ORDER BY id");
+  g_autoptr (JsonBuilder) b = json_builder_new ();
   const char *status = cd_demo_query (req, "status");
 
   if (status != NULL)
@@ -754,12 +744,13 @@ handle_agents (CdDemoRequest *req)
 static void
 handle_campaign (CdDemoRequest *req)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    req->db,
     "SELECT g.id, g.name, g.status, g.agent_id, a.name, g.timezone, g.dashboard_url, g.version"
     " FROM campaigns g LEFT JOIN agents a ON a.id = g.agent_id WHERE g.id = ?1");
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autofree char *etag = NULL;
-  gint64 id = 0;
+  gint64           id = 0;
 
   if (cd_demo_arg_id (req, 0, &id))
     sqlite3_bind_int64 (st, 1, id);
@@ -768,7 +759,8 @@ handle_campaign (CdDemoRequest *req)
       cd_demo_reply_not_found (req, "Campaign");
       return;
     }
-  etag = g_strdup_printf ("\"g%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\"", id, (gint64) sqlite3_column_int64 (st, 7));
+  etag = g_strdup_printf ("\"g%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\"", id,
+                          (gint64) sqlite3_column_int64 (st, 7));
   if (cd_demo_not_modified (req, etag))
     return;
   json_builder_begin_object (b);
@@ -785,11 +777,10 @@ handle_campaign (CdDemoRequest *req)
 /* ---- DNC --------------------------------------------------------------- */
 
 static void
-bump_contacts_with_phone (sqlite3    *db,
-                          const char *phone,
-                          gint64      contact_id)
+bump_contacts_with_phone (sqlite3 *db, const char *phone, gint64 contact_id)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (db,
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    db,
     "UPDATE contacts SET version = version + 1, updated_at = ?3 WHERE phone_e164 = ?1 OR id = ?2");
 
   sqlite3_bind_text (st, 1, phone, -1, SQLITE_TRANSIENT);
@@ -799,13 +790,11 @@ bump_contacts_with_phone (sqlite3    *db,
 }
 
 static JsonNode *
-dnc_entry_node (CdDemoRequest *req,
-                gint64         id,
-                gboolean       removed)
+dnc_entry_node (CdDemoRequest *req, gint64 id, gboolean removed)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
-    "SELECT id, phone_e164, reason, added_at FROM dnc_entries WHERE id = ?1");
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    req->db, "SELECT id, phone_e164, reason, added_at FROM dnc_entries WHERE id = ?1");
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   sqlite3_bind_int64 (st, 1, id);
   if (sqlite3_step (st) != SQLITE_ROW)
@@ -822,8 +811,7 @@ dnc_entry_node (CdDemoRequest *req,
 }
 
 static const char *
-optional_reason (JsonObject *body,
-                 JsonObject *errors)
+optional_reason (JsonObject *body, JsonObject *errors)
 {
   JsonNode *node = json_object_get_member (body, "reason");
 
@@ -842,9 +830,9 @@ handle_add_dnc (CdDemoRequest *req)
 {
   JsonObject *body = cd_demo_body_object (req);
   JsonObject *errors = json_object_new ();
-  JsonNode *phone = body ? json_object_get_member (body, "phone_e164") : NULL;
+  JsonNode   *phone = body ? json_object_get_member (body, "phone_e164") : NULL;
   const char *reason = body ? optional_reason (body, errors) : NULL;
-  g_autoptr(sqlite3_stmt) st = NULL;
+  g_autoptr (sqlite3_stmt) st = NULL;
 
   if (!cd_demo_require_writer (req))
     {
@@ -856,7 +844,8 @@ handle_add_dnc (CdDemoRequest *req)
     cd_demo_errors_add (errors, "phone_e164", "must be an E.164 number: + followed by 8–15 digits");
   if (cd_demo_reply_if_invalid (req, errors))
     return;
-  st = cd_demo_db_prepare (req->db, "SELECT id FROM dnc_entries WHERE phone_e164 = ?1 AND tenant_id = ?2");
+  st = cd_demo_db_prepare (req->db,
+                           "SELECT id FROM dnc_entries WHERE phone_e164 = ?1 AND tenant_id = ?2");
   sqlite3_bind_text (st, 1, json_node_get_string (phone), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (st, 2, req->tenant_id);
   if (sqlite3_step (st) == SQLITE_ROW)
@@ -866,8 +855,9 @@ handle_add_dnc (CdDemoRequest *req)
       return;
     }
   g_clear_pointer (&st, sqlite3_finalize);
-  st = cd_demo_db_prepare (req->db, "INSERT INTO dnc_entries (tenant_id, phone_e164, reason, added_at)"
-                                    " VALUES (?1, ?2, ?3, ?4)");
+  st =
+    cd_demo_db_prepare (req->db, "INSERT INTO dnc_entries (tenant_id, phone_e164, reason, added_at)"
+                                 " VALUES (?1, ?2, ?3, ?4)");
   sqlite3_bind_int64 (st, 1, req->tenant_id);
   sqlite3_bind_text (st, 2, json_node_get_string (phone), -1, SQLITE_TRANSIENT);
   if (reason != NULL)
@@ -883,15 +873,15 @@ handle_add_dnc (CdDemoRequest *req)
 static void
 handle_remove_dnc (CdDemoRequest *req)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
-    "SELECT d.phone_e164, d.contact_id, c.lifecycle_state FROM dnc_entries d"
-    " LEFT JOIN contacts c ON c.id = d.contact_id WHERE d.id = ?1 AND d.tenant_id = ?2");
-  JsonObject *body = cd_demo_body_object (req);
-  JsonObject *errors = json_object_new ();
-  const char *reason = body ? optional_reason (body, errors) : NULL;
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    req->db, "SELECT d.phone_e164, d.contact_id, c.lifecycle_state FROM dnc_entries d"
+             " LEFT JOIN contacts c ON c.id = d.contact_id WHERE d.id = ?1 AND d.tenant_id = ?2");
+  JsonObject      *body = cd_demo_body_object (req);
+  JsonObject      *errors = json_object_new ();
+  const char      *reason = body ? optional_reason (body, errors) : NULL;
   g_autofree char *phone = NULL;
-  JsonNode *entry;
-  gint64 id = 0, contact_id;
+  JsonNode        *entry;
+  gint64           id = 0, contact_id;
 
   if (!cd_demo_require_writer (req))
     {

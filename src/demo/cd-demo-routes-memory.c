@@ -8,10 +8,13 @@
 #define REBUILD_FAILS_FOR CD_DEMO_CONTACT_REBUILD_FAILS
 
 static const char *follow_up_statuses[] = {
-  "scheduled", "queued", "in_progress", "completed", "failed", "expired", "cancelled", "snoozed", NULL,
+  "scheduled", "queued",    "in_progress", "completed", "failed",
+  "expired",   "cancelled", "snoozed",     NULL,
 };
 /* Statuses a person may still cancel, snooze or reschedule. */
-static const char *open_statuses[] = { "scheduled", "queued", "snoozed", "failed", "expired", NULL };
+static const char *open_statuses[] = {
+  "scheduled", "queued", "snoozed", "failed", "expired", NULL
+};
 
 /* ---- typed member readers (add a field error on a wrong type) ---------- */
 
@@ -41,7 +44,7 @@ opt_int (JsonObject *body,
          gint64      fallback,
          JsonObject *errors)
 {
-  JsonNode *node = json_object_get_member (body, member);
+  JsonNode        *node = json_object_get_member (body, member);
   g_autofree char *message = NULL;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -49,16 +52,14 @@ opt_int (JsonObject *body,
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64 &&
       json_node_get_int (node) >= min && json_node_get_int (node) <= max)
     return json_node_get_int (node);
-  message = g_strdup_printf ("must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
-                             min, max);
+  message = g_strdup_printf (
+    "must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT, min, max);
   cd_demo_errors_add (errors, member, message);
   return fallback;
 }
 
 static gboolean
-opt_bool (JsonObject *body,
-          const char *member,
-          JsonObject *errors)
+opt_bool (JsonObject *body, const char *member, JsonObject *errors)
 {
   JsonNode *node = json_object_get_member (body, member);
 
@@ -71,10 +72,7 @@ opt_bool (JsonObject *body,
 }
 
 static const char *
-opt_text (JsonObject *body,
-          const char *member,
-          gsize       max_length,
-          JsonObject *errors)
+opt_text (JsonObject *body, const char *member, gsize max_length, JsonObject *errors)
 {
   JsonNode *node = json_object_get_member (body, member);
 
@@ -89,12 +87,10 @@ opt_text (JsonObject *body,
 
 /* A required future time; @required FALSE accepts absence (returns 0). */
 static gint64
-future_time (JsonObject *body,
-             gboolean    required,
-             JsonObject *errors)
+future_time (JsonObject *body, gboolean required, JsonObject *errors)
 {
   const char *text = opt_text (body, "scheduled_at", 64, errors);
-  gint64 when = 0;
+  gint64      when = 0;
 
   if (text == NULL && !json_object_has_member (body, "scheduled_at") && !required)
     return 0;
@@ -109,8 +105,7 @@ future_time (JsonObject *body,
 
 /* Writer role, existing contact, not erased; replies otherwise. */
 static gboolean
-writable_contact (CdDemoRequest      *req,
-                  CdDemoContactState *state)
+writable_contact (CdDemoRequest *req, CdDemoContactState *state)
 {
   gint64 id = 0;
 
@@ -131,12 +126,10 @@ writable_contact (CdDemoRequest      *req,
 /* ---- follow-ups -------------------------------------------------------- */
 
 static void
-reply_follow_up (CdDemoRequest *req,
-                 gint64         id,
-                 guint          status,
-                 const char    *message)
+reply_follow_up (CdDemoRequest *req, gint64 id, guint status, const char *message)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db, CD_DEMO_FOLLOW_UP_SELECT "WHERE f.id = ?1");
+  g_autoptr (sqlite3_stmt) st =
+    cd_demo_db_prepare (req->db, CD_DEMO_FOLLOW_UP_SELECT "WHERE f.id = ?1");
 
   sqlite3_bind_int64 (st, 1, id);
   if (sqlite3_step (st) != SQLITE_ROW)
@@ -153,14 +146,15 @@ reply_follow_up (CdDemoRequest *req,
 static void
 handle_list_follow_ups (CdDemoRequest *req)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
-    CD_DEMO_FOLLOW_UP_SELECT "WHERE f.contact_id = ?1 AND c.tenant_id = ?2"
-    " AND (?3 IS NULL OR instr(',' || ?3 || ',', ',' || f.status || ',') > 0)"
-    " ORDER BY f.scheduled_at DESC, f.id");
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (sqlite3_stmt) st =
+    cd_demo_db_prepare (req->db, CD_DEMO_FOLLOW_UP_SELECT
+                        "WHERE f.contact_id = ?1 AND c.tenant_id = ?2"
+                        " AND (?3 IS NULL OR instr(',' || ?3 || ',', ',' || f.status || ',') > 0)"
+                        " ORDER BY f.scheduled_at DESC, f.id");
+  g_autoptr (JsonBuilder) b = json_builder_new ();
   CdDemoContactState state;
-  const char *filter = cd_demo_query (req, "status");
-  g_auto(GStrv) wanted = filter ? g_strsplit (filter, ",", -1) : NULL;
+  const char        *filter = cd_demo_query (req, "status");
+  g_auto (GStrv) wanted = filter ? g_strsplit (filter, ",", -1) : NULL;
 
   for (guint i = 0; wanted && wanted[i]; i++)
     if (!g_strv_contains (follow_up_statuses, wanted[i]))
@@ -201,10 +195,7 @@ typedef struct
 } NewFollowUp;
 
 static void
-parse_new_follow_up (CdDemoRequest *req,
-                     JsonObject    *body,
-                     NewFollowUp   *f,
-                     JsonObject    *errors)
+parse_new_follow_up (CdDemoRequest *req, JsonObject *body, NewFollowUp *f, JsonObject *errors)
 {
   static const char *types[] = { "call", "sms", "webhook", NULL };
   static const char *priorities[] = { "low", "normal", "high", "urgent", NULL };
@@ -217,7 +208,8 @@ parse_new_follow_up (CdDemoRequest *req,
   f->agent_id = opt_int (body, "agent_id", 1, G_MAXINT32, 0, errors);
   f->campaign_id = opt_int (body, "campaign_id", 1, G_MAXINT32, 0, errors);
   f->out_of_window = opt_bool (body, "allow_out_of_window", errors);
-  if (f->agent_id && !cd_demo_db_query_int (req->db, "SELECT 1 FROM agents WHERE id = ?1", f->agent_id, 0))
+  if (f->agent_id &&
+      !cd_demo_db_query_int (req->db, "SELECT 1 FROM agents WHERE id = ?1", f->agent_id, 0))
     cd_demo_errors_add (errors, "agent_id", "Unknown agent");
   if (f->campaign_id &&
       !cd_demo_db_query_int (req->db, "SELECT 1 FROM campaigns WHERE id = ?1", f->campaign_id, 0))
@@ -225,11 +217,10 @@ parse_new_follow_up (CdDemoRequest *req,
 }
 
 static void
-insert_follow_up (CdDemoRequest *req,
-                  gint64         contact_id,
-                  NewFollowUp   *f)
+insert_follow_up (CdDemoRequest *req, gint64 contact_id, NewFollowUp *f)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    req->db,
     "INSERT INTO follow_ups (contact_id, status, type, scheduled_at, agent_id, campaign_id,"
     " max_attempts, priority, allow_out_of_window, source, notes, created_at, updated_at)"
     " VALUES (?1, 'scheduled', ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'manual', ?9, ?10, ?10)");
@@ -254,9 +245,9 @@ static void
 handle_create_follow_up (CdDemoRequest *req)
 {
   CdDemoContactState state;
-  JsonObject *body = cd_demo_body_object (req);
-  JsonObject *errors;
-  NewFollowUp f = { 0 };
+  JsonObject        *body = cd_demo_body_object (req);
+  JsonObject        *errors;
+  NewFollowUp        f = { 0 };
 
   if (!writable_contact (req, &state))
     return;
@@ -274,7 +265,8 @@ handle_create_follow_up (CdDemoRequest *req)
       goto out;
     }
   insert_follow_up (req, state.id, &f);
-  reply_follow_up (req, sqlite3_last_insert_rowid (req->db), SOUP_STATUS_CREATED, "Follow-up scheduled");
+  reply_follow_up (req, sqlite3_last_insert_rowid (req->db), SOUP_STATUS_CREATED,
+                   "Follow-up scheduled");
 out:
   cd_demo_contact_state_clear (&state);
 }
@@ -286,9 +278,9 @@ update_follow_up (sqlite3    *db,
                   gint64      scheduled_at,
                   const char *closed_reason)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (db,
-    "UPDATE follow_ups SET status = ?2, scheduled_at = COALESCE(?3, scheduled_at),"
-    " closed_reason = ?4, updated_at = ?5, version = version + 1 WHERE id = ?1");
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    db, "UPDATE follow_ups SET status = ?2, scheduled_at = COALESCE(?3, scheduled_at),"
+        " closed_reason = ?4, updated_at = ?5, version = version + 1 WHERE id = ?1");
 
   sqlite3_bind_int64 (st, 1, id);
   sqlite3_bind_text (st, 2, status, -1, SQLITE_TRANSIENT);
@@ -302,12 +294,10 @@ update_follow_up (sqlite3    *db,
 
 /* Validates a PATCH; returns the new status or NULL (errors filled). */
 static const char *
-follow_up_change (JsonObject *body,
-                  gint64     *scheduled_at,
-                  JsonObject *errors)
+follow_up_change (JsonObject *body, gint64 *scheduled_at, JsonObject *errors)
 {
   static const char *settable[] = { "cancelled", "snoozed", "scheduled", NULL };
-  const char *status = opt_enum (body, "status", settable, NULL, errors);
+  const char        *status = opt_enum (body, "status", settable, NULL, errors);
 
   *scheduled_at = future_time (body, status != NULL && !g_str_equal (status, "cancelled"), errors);
   if (status == NULL && *scheduled_at == 0 && json_object_get_size (errors) == 0)
@@ -320,14 +310,14 @@ follow_up_change (JsonObject *body,
 static void
 handle_patch_follow_up (CdDemoRequest *req)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
-    "SELECT f.status, f.version FROM follow_ups f JOIN contacts c ON c.id = f.contact_id"
-    " WHERE f.id = ?1 AND c.tenant_id = ?2");
-  JsonObject *body = cd_demo_body_object (req);
-  JsonObject *errors;
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    req->db, "SELECT f.status, f.version FROM follow_ups f JOIN contacts c ON c.id = f.contact_id"
+             " WHERE f.id = ?1 AND c.tenant_id = ?2");
+  JsonObject      *body = cd_demo_body_object (req);
+  JsonObject      *errors;
   g_autofree char *etag = NULL;
-  const char *status;
-  gint64 id = 0, when = 0;
+  const char      *status;
+  gint64           id = 0, when = 0;
 
   if (!cd_demo_require_writer (req))
     return;
@@ -339,7 +329,8 @@ handle_patch_follow_up (CdDemoRequest *req)
       cd_demo_reply_not_found (req, "Follow-up");
       return;
     }
-  etag = g_strdup_printf ("\"f%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\"", id, (gint64) sqlite3_column_int64 (st, 1));
+  etag = g_strdup_printf ("\"f%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\"", id,
+                          (gint64) sqlite3_column_int64 (st, 1));
   if (!cd_demo_precondition_ok (req, etag))
     return;
   errors = json_object_new ();
@@ -362,10 +353,7 @@ handle_patch_follow_up (CdDemoRequest *req)
 /* ---- memory ------------------------------------------------------------ */
 
 static void
-reply_memory (CdDemoRequest *req,
-              gint64         contact_id,
-              guint          status,
-              const char    *message)
+reply_memory (CdDemoRequest *req, gint64 contact_id, guint status, const char *message)
 {
   JsonNode *memory = cd_demo_build_memory (req, contact_id, &req->etag);
 
@@ -376,9 +364,9 @@ static void
 handle_get_memory (CdDemoRequest *req)
 {
   CdDemoContactState state;
-  g_autofree char *etag = NULL;
-  JsonNode *memory;
-  gint64 id = 0;
+  g_autofree char   *etag = NULL;
+  JsonNode          *memory;
+  gint64             id = 0;
 
   if (!cd_demo_arg_id (req, 0, &id) || !cd_demo_contact_state_load (req, id, &state))
     {
@@ -394,13 +382,12 @@ handle_get_memory (CdDemoRequest *req)
 }
 
 static void
-touch_memory (sqlite3 *db,
-              gint64   contact_id)
+touch_memory (sqlite3 *db, gint64 contact_id)
 {
-  g_autoptr(sqlite3_stmt) ensure = cd_demo_db_prepare (db,
-    "INSERT OR IGNORE INTO memories (contact_id, updated_at) VALUES (?1, ?2)");
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (db,
-    "UPDATE memories SET version = version + 1, updated_at = ?2 WHERE contact_id = ?1");
+  g_autoptr (sqlite3_stmt) ensure = cd_demo_db_prepare (
+    db, "INSERT OR IGNORE INTO memories (contact_id, updated_at) VALUES (?1, ?2)");
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    db, "UPDATE memories SET version = version + 1, updated_at = ?2 WHERE contact_id = ?1");
 
   sqlite3_bind_int64 (ensure, 1, contact_id);
   sqlite3_bind_int64 (ensure, 2, cd_demo_db_now ());
@@ -412,11 +399,10 @@ touch_memory (sqlite3 *db,
 
 /* Common prologue of memory mutations: role, contact, If-Match on the memory ETag. */
 static gboolean
-begin_memory_edit (CdDemoRequest *req,
-                   gint64        *contact_id)
+begin_memory_edit (CdDemoRequest *req, gint64 *contact_id)
 {
   CdDemoContactState state;
-  g_autoptr(JsonNode) memory = NULL;
+  g_autoptr (JsonNode) memory = NULL;
   g_autofree char *etag = NULL;
 
   if (!writable_contact (req, &state))
@@ -428,14 +414,12 @@ begin_memory_edit (CdDemoRequest *req,
 }
 
 static void
-set_memory_text (sqlite3    *db,
-                 gint64      contact_id,
-                 const char *column,
-                 const char *value)
+set_memory_text (sqlite3 *db, gint64 contact_id, const char *column, const char *value)
 {
   /* @column is one of two literals below, never request data. */
-  g_autofree char *sql = g_strdup_printf ("UPDATE memories SET %s = ?2 WHERE contact_id = ?1", column);
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (db, sql);
+  g_autofree char *sql =
+    g_strdup_printf ("UPDATE memories SET %s = ?2 WHERE contact_id = ?1", column);
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (db, sql);
 
   sqlite3_bind_int64 (st, 1, contact_id);
   if (value != NULL)
@@ -449,7 +433,7 @@ handle_put_summary (CdDemoRequest *req)
   JsonObject *body = cd_demo_body_object (req);
   JsonObject *errors;
   const char *summary = NULL;
-  gint64 id;
+  gint64      id;
 
   if (!begin_memory_edit (req, &id))
     return;
@@ -466,10 +450,9 @@ handle_put_summary (CdDemoRequest *req)
 }
 
 static char *
-validated_open_items (JsonObject *body,
-                      JsonObject *errors)
+validated_open_items (JsonObject *body, JsonObject *errors)
 {
-  JsonNode *node = body ? json_object_get_member (body, "items") : NULL;
+  JsonNode  *node = body ? json_object_get_member (body, "items") : NULL;
   JsonArray *items;
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
@@ -480,11 +463,11 @@ validated_open_items (JsonObject *body,
   items = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
-      JsonNode *item = json_array_get_element (items, i);
+      JsonNode   *item = json_array_get_element (items, i);
       JsonObject *obj = JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
       const char *title = obj ? opt_text (obj, "title", 500, errors) : NULL;
       const char *due = obj ? opt_text (obj, "due_date", 10, errors) : NULL;
-      GDate date;
+      GDate       date;
 
       if (title == NULL || *title == '\0')
         cd_demo_errors_add (errors, "items", "every item needs a title");
@@ -500,9 +483,9 @@ validated_open_items (JsonObject *body,
 static void
 handle_put_open_items (CdDemoRequest *req)
 {
-  JsonObject *errors;
+  JsonObject      *errors;
   g_autofree char *items = NULL;
-  gint64 id;
+  gint64           id;
 
   if (!begin_memory_edit (req, &id))
     return;
@@ -528,12 +511,13 @@ upsert_user_fact (sqlite3    *db,
                   const char *label,
                   const char *value)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (db,
-    "INSERT INTO memory_facts (contact_id, key, label, value, source, ai_value, updated_at, position)"
-    " VALUES (?1, ?2, COALESCE(?3, ?2), ?4, 'user', NULL, ?5,"
-    "  (SELECT COALESCE(MAX(position), 0) + 1 FROM memory_facts WHERE contact_id = ?1))"
-    " ON CONFLICT (contact_id, key) DO UPDATE SET label = COALESCE(?3, label), value = ?4,"
-    "  source = 'user', updated_at = ?5");
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    db, "INSERT INTO memory_facts (contact_id, key, label, value, source, ai_value, updated_at, "
+        "position)"
+        " VALUES (?1, ?2, COALESCE(?3, ?2), ?4, 'user', NULL, ?5,"
+        "  (SELECT COALESCE(MAX(position), 0) + 1 FROM memory_facts WHERE contact_id = ?1))"
+        " ON CONFLICT (contact_id, key) DO UPDATE SET label = COALESCE(?3, label), value = ?4,"
+        "  source = 'user', updated_at = ?5");
 
   sqlite3_bind_int64 (st, 1, contact_id);
   sqlite3_bind_text (st, 2, key, -1, SQLITE_TRANSIENT);
@@ -550,7 +534,7 @@ handle_put_fact (CdDemoRequest *req)
   JsonObject *body = cd_demo_body_object (req);
   JsonObject *errors;
   const char *label = NULL, *value = NULL;
-  gint64 id;
+  gint64      id;
 
   if (!begin_memory_edit (req, &id))
     return;
@@ -574,9 +558,9 @@ handle_put_fact (CdDemoRequest *req)
 static void
 handle_reset_fact (CdDemoRequest *req)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
-    "UPDATE memory_facts SET value = ai_value, source = 'system', updated_at = ?3"
-    " WHERE contact_id = ?1 AND key = ?2 AND ai_value IS NOT NULL");
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    req->db, "UPDATE memory_facts SET value = ai_value, source = 'system', updated_at = ?3"
+             " WHERE contact_id = ?1 AND key = ?2 AND ai_value IS NOT NULL");
   gint64 id;
 
   if (!begin_memory_edit (req, &id))
@@ -587,8 +571,8 @@ handle_reset_fact (CdDemoRequest *req)
   sqlite3_step (st);
   if (sqlite3_changes (req->db) == 0)
     {
-      g_autoptr(sqlite3_stmt) exists = cd_demo_db_prepare (req->db,
-        "SELECT 1 FROM memory_facts WHERE contact_id = ?1 AND key = ?2");
+      g_autoptr (sqlite3_stmt) exists = cd_demo_db_prepare (
+        req->db, "SELECT 1 FROM memory_facts WHERE contact_id = ?1 AND key = ?2");
 
       sqlite3_bind_int64 (exists, 1, id);
       sqlite3_bind_text (exists, 2, req->args[1], -1, SQLITE_TRANSIENT);
@@ -606,13 +590,13 @@ handle_reset_fact (CdDemoRequest *req)
 static void
 handle_rebuild (CdDemoRequest *req)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
-    "UPDATE memories SET rebuild_status = 'queued', rebuild_requested_at = ?2,"
-    " rebuild_job = rebuild_job + 1, version = version + 1 WHERE contact_id = ?1");
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    req->db, "UPDATE memories SET rebuild_status = 'queued', rebuild_requested_at = ?2,"
+             " rebuild_job = rebuild_job + 1, version = version + 1 WHERE contact_id = ?1");
+  g_autoptr (JsonBuilder) b = json_builder_new ();
   CdDemoContactState state;
-  JsonObject *errors = json_object_new ();
-  JsonObject *body = cd_demo_body_object (req);
+  JsonObject        *errors = json_object_new ();
+  JsonObject        *body = cd_demo_body_object (req);
 
   if (body != NULL)
     opt_int (body, "max_calls", 1, 20, 3, errors);
@@ -633,8 +617,10 @@ handle_rebuild (CdDemoRequest *req)
   json_builder_set_member_name (b, "job");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "id");
-  json_builder_add_int_value (b, state.id * 1000 + cd_demo_db_query_int (req->db,
-                              "SELECT rebuild_job FROM memories WHERE contact_id = ?1", state.id, 0));
+  json_builder_add_int_value (
+    b, state.id * 1000 +
+         cd_demo_db_query_int (req->db, "SELECT rebuild_job FROM memories WHERE contact_id = ?1",
+                               state.id, 0));
   json_builder_set_member_name (b, "status");
   json_builder_add_string_value (b, "queued");
   json_builder_end_object (b);
@@ -647,21 +633,24 @@ handle_rebuild (CdDemoRequest *req)
 static char *
 next_llm_usage (const char *current)
 {
-  g_autoptr(JsonNode) node = current ? json_from_string (current, NULL) : NULL;
+  g_autoptr (JsonNode) node = current ? json_from_string (current, NULL) : NULL;
   g_autofree char *total_cost = NULL;
-  JsonObject *usage, *totals;
-  gint64 runs, tokens = 0;
-  double cost = 0;
+  JsonObject      *usage, *totals;
+  gint64           runs, tokens = 0;
+  double           cost = 0;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    node = json_from_string ("{\"model\":\"gpt-4o-mini\",\"run_count\":0,"
-                             "\"totals\":{\"cost\":{\"amount\":\"0\",\"currency\":\"USD\"},\"tokens\":0}}",
-                             NULL);
+    node = json_from_string (
+      "{\"model\":\"gpt-4o-mini\",\"run_count\":0,"
+      "\"totals\":{\"cost\":{\"amount\":\"0\",\"currency\":\"USD\"},\"tokens\":0}}",
+      NULL);
   usage = json_node_get_object (node);
   runs = json_object_get_int_member_with_default (usage, "run_count", 0) + 1;
   json_object_set_int_member (usage, "run_count", runs);
-  json_object_set_member (usage, "last_run", json_from_string (
-    "{\"cost\":{\"amount\":\"0.0118\",\"currency\":\"USD\"},\"tokens\":1750}", NULL));
+  json_object_set_member (
+    usage, "last_run",
+    json_from_string ("{\"cost\":{\"amount\":\"0.0118\",\"currency\":\"USD\"},\"tokens\":1750}",
+                      NULL));
   totals = json_object_get_object_member (usage, "totals");
   if (totals != NULL)
     {
@@ -669,34 +658,36 @@ next_llm_usage (const char *current)
 
       tokens = json_object_get_int_member_with_default (totals, "tokens", 0);
       if (money != NULL)
-        cost = g_ascii_strtod (json_object_get_string_member_with_default (money, "amount", "0"), NULL);
+        cost =
+          g_ascii_strtod (json_object_get_string_member_with_default (money, "amount", "0"), NULL);
     }
   total_cost = g_strdup_printf ("{\"cost\":{\"amount\":\"%.4f\",\"currency\":\"USD\"},"
-                                "\"tokens\":%" G_GINT64_FORMAT "}", cost + 0.0118, tokens + 1750);
+                                "\"tokens\":%" G_GINT64_FORMAT "}",
+                                cost + 0.0118, tokens + 1750);
   json_object_set_member (usage, "totals", json_from_string (total_cost, NULL));
   return json_to_string (node, FALSE);
 }
 
 static void
-finish_rebuild (sqlite3 *db,
-                gint64   contact_id)
+finish_rebuild (sqlite3 *db, gint64 contact_id)
 {
-  g_autoptr(sqlite3_stmt) read = cd_demo_db_prepare (db,
-    "SELECT llm_usage FROM memories WHERE contact_id = ?1");
-  g_autoptr(sqlite3_stmt) write = cd_demo_db_prepare (db,
-    "UPDATE memories SET llm_usage = ?2, rebuild_status = 'idle' WHERE contact_id = ?1");
-  g_autoptr(sqlite3_stmt) fact = cd_demo_db_prepare (db,
-    "INSERT INTO memory_facts (contact_id, key, label, value, source, ai_value, updated_at, position)"
-    " VALUES (?1, 'last_rebuild', 'Last rebuild', ?2, 'system', ?2, ?3, 99)"
-    " ON CONFLICT (contact_id, key) DO UPDATE SET ai_value = ?2, updated_at = ?3,"
-    "  value = CASE source WHEN 'user' THEN value ELSE ?2 END");
+  g_autoptr (sqlite3_stmt) read =
+    cd_demo_db_prepare (db, "SELECT llm_usage FROM memories WHERE contact_id = ?1");
+  g_autoptr (sqlite3_stmt) write = cd_demo_db_prepare (
+    db, "UPDATE memories SET llm_usage = ?2, rebuild_status = 'idle' WHERE contact_id = ?1");
+  g_autoptr (sqlite3_stmt) fact = cd_demo_db_prepare (
+    db, "INSERT INTO memory_facts (contact_id, key, label, value, source, ai_value, updated_at, "
+        "position)"
+        " VALUES (?1, 'last_rebuild', 'Last rebuild', ?2, 'system', ?2, ?3, 99)"
+        " ON CONFLICT (contact_id, key) DO UPDATE SET ai_value = ?2, updated_at = ?3,"
+        "  value = CASE source WHEN 'user' THEN value ELSE ?2 END");
   g_autofree char *usage = NULL;
   g_autofree char *when = cd_demo_format_time (cd_demo_db_now ());
   g_autofree char *value = g_strdup_printf ("Re-extracted from the last 3 calls at %s", when);
 
   sqlite3_bind_int64 (read, 1, contact_id);
-  usage = next_llm_usage (sqlite3_step (read) == SQLITE_ROW
-                          ? (const char *) sqlite3_column_text (read, 0) : NULL);
+  usage = next_llm_usage (
+    sqlite3_step (read) == SQLITE_ROW ? (const char *) sqlite3_column_text (read, 0) : NULL);
   sqlite3_bind_int64 (write, 1, contact_id);
   sqlite3_bind_text (write, 2, usage, -1, SQLITE_TRANSIENT);
   sqlite3_step (write);
@@ -707,23 +698,24 @@ finish_rebuild (sqlite3 *db,
 }
 
 void
-cd_demo_rebuild_step (sqlite3 *db,
-                      gint64   contact_id,
-                      guint    stage)
+cd_demo_rebuild_step (sqlite3 *db, gint64 contact_id, guint stage)
 {
-  g_autoptr(sqlite3_stmt) st = NULL;
+  g_autoptr (sqlite3_stmt) st = NULL;
 
   if (stage == 1)
-    st = cd_demo_db_prepare (db, "UPDATE memories SET rebuild_status = 'running', version = version + 1"
-                                 " WHERE contact_id = ?1 AND rebuild_status = 'queued'");
+    st = cd_demo_db_prepare (db,
+                             "UPDATE memories SET rebuild_status = 'running', version = version + 1"
+                             " WHERE contact_id = ?1 AND rebuild_status = 'queued'");
   else if (contact_id == REBUILD_FAILS_FOR)
-    st = cd_demo_db_prepare (db, "UPDATE memories SET rebuild_status = 'failed', version = version + 1"
-                                 " WHERE contact_id = ?1 AND rebuild_status = 'running'");
+    st =
+      cd_demo_db_prepare (db, "UPDATE memories SET rebuild_status = 'failed', version = version + 1"
+                              " WHERE contact_id = ?1 AND rebuild_status = 'running'");
   else
     {
       cd_demo_db_exec (db, "BEGIN IMMEDIATE");
-      if (cd_demo_db_query_int (db, "SELECT rebuild_status = 'running' FROM memories WHERE contact_id = ?1",
-                                contact_id, 0))
+      if (cd_demo_db_query_int (
+            db, "SELECT rebuild_status = 'running' FROM memories WHERE contact_id = ?1", contact_id,
+            0))
         finish_rebuild (db, contact_id);
       st = cd_demo_db_prepare (db, "UPDATE memories SET version = version + 1, updated_at = ?2"
                                    " WHERE contact_id = ?1");

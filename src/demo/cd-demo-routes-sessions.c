@@ -6,18 +6,18 @@
 /* Voice sessions: list (search/sort/cursor), detail, recording, transcript PDF, manual calls. */
 
 static const char *session_statuses[] = {
-  "queued", "ringing", "in_progress", "completed", "no_answer", "busy", "failed", "voicemail",
-  "canceled", NULL,
+  "queued", "ringing", "in_progress", "completed", "no_answer",
+  "busy",   "failed",  "voicemail",   "canceled",  NULL,
 };
 
 typedef struct
 {
-  GString *where;
-  gint64   contact_id;
-  gint64   campaign_id;
-  gint64   after;
-  gint64   before;
-  char    *like;
+  GString    *where;
+  gint64      contact_id;
+  gint64      campaign_id;
+  gint64      after;
+  gint64      before;
+  char       *like;
   const char *direction;
   const char *status;
 } SessionFilter;
@@ -30,15 +30,13 @@ session_filter_clear (SessionFilter *f)
 }
 
 static void
-parse_time_param (CdDemoRequest *req,
-                  const char    *name,
-                  gint64        *out,
-                  JsonObject    *errors)
+parse_time_param (CdDemoRequest *req, const char *name, gint64 *out, JsonObject *errors)
 {
   const char *text = cd_demo_query (req, name);
 
   if (text != NULL && !cd_demo_parse_time (text, out))
-    cd_demo_errors_add (errors, name, "must be an RFC 3339 time with a zone, e.g. 2025-01-31T09:00:00Z");
+    cd_demo_errors_add (errors, name,
+                        "must be an RFC 3339 time with a zone, e.g. 2025-01-31T09:00:00Z");
 }
 
 static void
@@ -61,12 +59,10 @@ parse_enum_param (CdDemoRequest *req,
 
 /* Builds the WHERE clause; every value is bound, never spliced. */
 static void
-session_filter_parse (CdDemoRequest *req,
-                      SessionFilter *f,
-                      JsonObject    *errors)
+session_filter_parse (CdDemoRequest *req, SessionFilter *f, JsonObject *errors)
 {
   static const char *directions[] = { "inbound", "outbound", NULL };
-  const char *search = cd_demo_query (req, "search");
+  const char        *search = cd_demo_query (req, "search");
 
   f->where = g_string_new (" WHERE c.tenant_id = :tenant");
   cd_demo_query_int (req, "contact_id", 0, 1, G_MAXINT64, &f->contact_id, errors);
@@ -90,18 +86,16 @@ session_filter_parse (CdDemoRequest *req,
   if (search != NULL && *search != '\0')
     {
       f->like = cd_demo_like_pattern (search);
-      g_string_append (f->where,
-                       " AND (s.summary LIKE :q ESCAPE '\\' OR s.campaign_outcome LIKE :q ESCAPE '\\'"
-                       " OR a.name LIKE :q ESCAPE '\\' OR g.name LIKE :q ESCAPE '\\'"
-                       " OR s.from_number LIKE :q ESCAPE '\\' OR s.to_number LIKE :q ESCAPE '\\'"
-                       " OR s.status LIKE :q ESCAPE '\\')");
+      g_string_append (
+        f->where, " AND (s.summary LIKE :q ESCAPE '\\' OR s.campaign_outcome LIKE :q ESCAPE '\\'"
+                  " OR a.name LIKE :q ESCAPE '\\' OR g.name LIKE :q ESCAPE '\\'"
+                  " OR s.from_number LIKE :q ESCAPE '\\' OR s.to_number LIKE :q ESCAPE '\\'"
+                  " OR s.status LIKE :q ESCAPE '\\')");
     }
 }
 
 static void
-bind_named_int (sqlite3_stmt *st,
-                const char   *name,
-                gint64        value)
+bind_named_int (sqlite3_stmt *st, const char *name, gint64 value)
 {
   int index = sqlite3_bind_parameter_index (st, name);
 
@@ -110,9 +104,7 @@ bind_named_int (sqlite3_stmt *st,
 }
 
 static void
-bind_named_text (sqlite3_stmt *st,
-                 const char   *name,
-                 const char   *value)
+bind_named_text (sqlite3_stmt *st, const char *name, const char *value)
 {
   int index = sqlite3_bind_parameter_index (st, name);
 
@@ -121,9 +113,7 @@ bind_named_text (sqlite3_stmt *st,
 }
 
 static void
-session_filter_bind (CdDemoRequest *req,
-                     SessionFilter *f,
-                     sqlite3_stmt  *st)
+session_filter_bind (CdDemoRequest *req, SessionFilter *f, sqlite3_stmt *st)
 {
   bind_named_int (st, ":tenant", req->tenant_id);
   bind_named_int (st, ":contact", f->contact_id);
@@ -144,12 +134,11 @@ encode_cursor (gint64 offset)
 }
 
 static gboolean
-decode_cursor (const char *cursor,
-               gint64     *offset)
+decode_cursor (const char *cursor, gint64 *offset)
 {
-  gsize length = 0;
+  gsize              length = 0;
   g_autofree guchar *raw = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char   *text = NULL;
 
   if (cursor == NULL || *cursor == '\0')
     {
@@ -165,12 +154,11 @@ decode_cursor (const char *cursor,
 }
 
 static char *
-order_clause (CdDemoRequest *req,
-              JsonObject    *errors)
+order_clause (CdDemoRequest *req, JsonObject *errors)
 {
   static const char *sorts[] = { "started_at", "duration", "status", NULL };
   static const char *orders[] = { "asc", "desc", NULL };
-  const char *sort = NULL, *order = NULL;
+  const char        *sort = NULL, *order = NULL;
 
   parse_enum_param (req, "sort", sorts, &sort, errors);
   parse_enum_param (req, "order", orders, &order, errors);
@@ -183,10 +171,7 @@ order_clause (CdDemoRequest *req,
 }
 
 static void
-add_cursor_member (JsonBuilder *b,
-                   const char  *member,
-                   gboolean     present,
-                   gint64       offset)
+add_cursor_member (JsonBuilder *b, const char *member, gboolean present, gint64 offset)
 {
   g_autofree char *cursor = present ? encode_cursor (offset) : NULL;
 
@@ -204,7 +189,7 @@ reply_session_page (CdDemoRequest *req,
                     gint64         page_size,
                     gint64         total)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "items");
@@ -223,12 +208,12 @@ reply_session_page (CdDemoRequest *req,
 static void
 handle_list_sessions (CdDemoRequest *req)
 {
-  JsonObject *errors = json_object_new ();
-  SessionFilter f = { 0 };
+  JsonObject      *errors = json_object_new ();
+  SessionFilter    f = { 0 };
   g_autofree char *order = order_clause (req, errors);
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) count = NULL;
-  g_autoptr(sqlite3_stmt) st = NULL;
+  g_autoptr (sqlite3_stmt) count = NULL;
+  g_autoptr (sqlite3_stmt) st = NULL;
   gint64 page_size, offset = 0;
 
   session_filter_parse (req, &f, errors);
@@ -257,8 +242,9 @@ out:
 static sqlite3_stmt *
 load_session (CdDemoRequest *req)
 {
-  sqlite3_stmt *st = cd_demo_db_prepare (req->db,
-    "SELECT " CD_DEMO_SESSION_COLUMNS CD_DEMO_SESSION_FROM " WHERE s.id = ?1 AND c.tenant_id = ?2");
+  sqlite3_stmt *st =
+    cd_demo_db_prepare (req->db, "SELECT " CD_DEMO_SESSION_COLUMNS CD_DEMO_SESSION_FROM
+                                 " WHERE s.id = ?1 AND c.tenant_id = ?2");
   gint64 id = 0;
 
   if (cd_demo_arg_id (req, 0, &id))
@@ -276,13 +262,14 @@ load_session (CdDemoRequest *req)
 static void
 handle_get_session (CdDemoRequest *req)
 {
-  g_autoptr(sqlite3_stmt) st = load_session (req);
+  g_autoptr (sqlite3_stmt) st = load_session (req);
   g_autofree char *etag = NULL;
 
   if (st == NULL)
     return;
-  etag = g_strdup_printf ("\"s%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\"",
-                          (gint64) sqlite3_column_int64 (st, 0), (gint64) sqlite3_column_int64 (st, 21));
+  etag =
+    g_strdup_printf ("\"s%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\"",
+                     (gint64) sqlite3_column_int64 (st, 0), (gint64) sqlite3_column_int64 (st, 21));
   if (!cd_demo_not_modified (req, etag))
     cd_demo_reply_data (req, SOUP_STATUS_OK, cd_demo_build_session (req, st, TRUE), NULL, NULL);
 }
@@ -290,7 +277,7 @@ handle_get_session (CdDemoRequest *req)
 static void
 handle_recording_redirect (CdDemoRequest *req)
 {
-  g_autoptr(sqlite3_stmt) st = load_session (req);
+  g_autoptr (sqlite3_stmt) st = load_session (req);
 
   if (st == NULL)
     return;
@@ -309,9 +296,9 @@ handle_recording_redirect (CdDemoRequest *req)
 static void
 handle_recording_file (CdDemoRequest *req)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
-    "SELECT has_recording FROM voice_sessions WHERE id = ?1");
-  guint64 id = 0;
+  g_autoptr (sqlite3_stmt) st =
+    cd_demo_db_prepare (req->db, "SELECT has_recording FROM voice_sessions WHERE id = ?1");
+  guint64          id = 0;
   g_autofree char *digits = NULL;
 
   if (g_str_has_suffix (req->args[0], ".wav"))
@@ -333,11 +320,11 @@ handle_recording_file (CdDemoRequest *req)
 static void
 handle_transcript_pdf (CdDemoRequest *req)
 {
-  g_autoptr(sqlite3_stmt) st = load_session (req);
-  g_autoptr(JsonNode) session = NULL;
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (sqlite3_stmt) st = load_session (req);
+  g_autoptr (JsonNode) session = NULL;
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *title = NULL;
-  JsonArray *transcript;
+  JsonArray       *transcript;
 
   if (st == NULL)
     return;
@@ -347,38 +334,37 @@ handle_transcript_pdf (CdDemoRequest *req)
     {
       JsonObject *line = json_array_get_object_element (transcript, i);
 
-      g_ptr_array_add (lines, g_strdup_printf ("%s: %s", json_object_get_string_member (line, "speaker"),
-                                               json_object_get_string_member (line, "text")));
+      g_ptr_array_add (lines,
+                       g_strdup_printf ("%s: %s", json_object_get_string_member (line, "speaker"),
+                                        json_object_get_string_member (line, "text")));
     }
   if (lines->len == 0)
     g_ptr_array_add (lines, g_strdup ("No transcript is available for this call."));
   g_ptr_array_add (lines, NULL);
-  title = g_strdup_printf ("Transcript of call %" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (st, 0));
+  title =
+    g_strdup_printf ("Transcript of call %" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (st, 0));
   cd_demo_reply_raw (req, SOUP_STATUS_OK, "application/pdf",
-                     cd_demo_media_pdf (title, (const char * const *) lines->pdata));
+                     cd_demo_media_pdf (title, (const char *const *) lines->pdata));
 }
 
 /* ---- manual call ------------------------------------------------------- */
 
 static gboolean
-member_id (JsonObject *body,
-           const char *member,
-           gint64     *out)
+member_id (JsonObject *body, const char *member, gint64 *out)
 {
   JsonNode *node = json_object_get_member (body, member);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
     return FALSE;
   *out = json_node_get_int (node);
   return TRUE;
 }
 
 static char *
-lookup_text (sqlite3    *db,
-             const char *sql,
-             gint64      id)
+lookup_text (sqlite3 *db, const char *sql, gint64 id)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (db, sql);
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (db, sql);
 
   sqlite3_bind_int64 (st, 1, id);
   if (sqlite3_step (st) == SQLITE_ROW)
@@ -387,12 +373,10 @@ lookup_text (sqlite3    *db,
 }
 
 static void
-validate_string_map (JsonObject *body,
-                     const char *member,
-                     JsonObject *errors)
+validate_string_map (JsonObject *body, const char *member, JsonObject *errors)
 {
   JsonNode *node = json_object_get_member (body, member);
-  g_autoptr(GList) members = NULL;
+  g_autoptr (GList) members = NULL;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return;
@@ -415,21 +399,19 @@ validate_string_map (JsonObject *body,
 }
 
 static char *
-validate_call (CdDemoRequest *req,
-               JsonObject    *body,
-               gint64        *agent_id,
-               JsonObject    *errors)
+validate_call (CdDemoRequest *req, JsonObject *body, gint64 *agent_id, JsonObject *errors)
 {
   gint64 number_id = 0;
-  char *from = NULL;
+  char  *from = NULL;
 
   if (body == NULL || !member_id (body, "phone_number_id", &number_id) ||
-      (from = lookup_text (req->db, "SELECT e164 FROM phone_numbers WHERE id = ?1 AND status = 'active'",
-                           number_id)) == NULL)
+      (from =
+         lookup_text (req->db, "SELECT e164 FROM phone_numbers WHERE id = ?1 AND status = 'active'",
+                      number_id)) == NULL)
     cd_demo_errors_add (errors, "phone_number_id", "Choose an active phone number");
   if (body == NULL || !member_id (body, "agent_id", agent_id) ||
-      !cd_demo_db_query_int (req->db, "SELECT published FROM agents WHERE id = ?1 AND status = 'active'",
-                             *agent_id, 0))
+      !cd_demo_db_query_int (
+        req->db, "SELECT published FROM agents WHERE id = ?1 AND status = 'active'", *agent_id, 0))
     cd_demo_errors_add (errors, "agent_id", "Choose a published agent");
   if (body != NULL)
     {
@@ -443,12 +425,12 @@ static void
 handle_start_call (CdDemoRequest *req)
 {
   CdDemoContactState state;
-  JsonObject *errors;
-  g_autofree char *from = NULL;
-  g_autoptr(sqlite3_stmt) st = NULL;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  JsonObject        *errors;
+  g_autofree char   *from = NULL;
+  g_autoptr (sqlite3_stmt) st = NULL;
+  g_autoptr (JsonBuilder) b = json_builder_new ();
   const char *reason = NULL;
-  gint64 id = 0, agent_id = 0;
+  gint64      id = 0, agent_id = 0;
 
   if (!cd_demo_require_writer (req))
     return;
@@ -466,7 +448,8 @@ handle_start_call (CdDemoRequest *req)
       cd_demo_reply_error (req, SOUP_STATUS_CONFLICT, "NOT_CALLABLE", reason, NULL);
       goto out;
     }
-  st = cd_demo_db_prepare (req->db,
+  st = cd_demo_db_prepare (
+    req->db,
     "INSERT INTO voice_sessions (contact_id, direction, status, started_at, duration_seconds,"
     " talk_time_seconds, agent_id, from_number, to_number, has_recording)"
     " VALUES (?1, 'outbound', 'queued', ?2, 0, 0, ?3, ?4, ?5, 0)");

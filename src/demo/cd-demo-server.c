@@ -13,18 +13,18 @@
 
 typedef struct
 {
-  char        *prefix;
-  CdDemoFault  fault;
-  guint        status;
-  guint        remaining;
+  char       *prefix;
+  CdDemoFault fault;
+  guint       status;
+  guint       remaining;
 } Fault;
 
 struct _CdDemoServer
 {
-  GObject       parent_instance;
+  GObject parent_instance;
 
-  char         *db_path;
-  sqlite3      *db;
+  char    *db_path;
+  sqlite3 *db;
 
   GThread      *thread;
   GMainContext *context;
@@ -33,24 +33,25 @@ struct _CdDemoServer
   guint         port;
   char         *base_url;
 
-  GMutex        lock;
-  GCond         cond;
-  gboolean      start_done;
-  GError       *start_error;
-  char         *api_key;
-  char         *role;
-  guint         latency_ms;
-  double        fail_rate;
-  GRand        *fail_rand;
-  GPtrArray    *faults;
-  guint         request_count;
-  GHashTable   *mutation_counts;
-  GHashTable   *last_bodies;
+  GMutex      lock;
+  GCond       cond;
+  gboolean    start_done;
+  GError     *start_error;
+  char       *api_key;
+  char       *role;
+  guint       latency_ms;
+  double      fail_rate;
+  GRand      *fail_rand;
+  GPtrArray  *faults;
+  guint       request_count;
+  GHashTable *mutation_counts;
+  GHashTable *last_bodies;
 };
 
 G_DEFINE_FINAL_TYPE (CdDemoServer, cd_demo_server, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_DB_PATH,
   PROP_BASE_URL,
@@ -93,41 +94,35 @@ cd_demo_server_finalize (GObject *object)
 }
 
 static void
-cd_demo_server_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+cd_demo_server_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   CdDemoServer *self = CD_DEMO_SERVER (object);
 
   switch (prop_id)
     {
-    case PROP_DB_PATH:
-      g_value_set_string (value, self->db_path);
-      break;
-    case PROP_BASE_URL:
-      g_value_set_string (value, self->base_url);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_DB_PATH:
+        g_value_set_string (value, self->db_path);
+        break;
+      case PROP_BASE_URL:
+        g_value_set_string (value, self->base_url);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-cd_demo_server_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+cd_demo_server_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   CdDemoServer *self = CD_DEMO_SERVER (object);
 
   switch (prop_id)
     {
-    case PROP_DB_PATH:
-      self->db_path = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_DB_PATH:
+        self->db_path = g_value_dup_string (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -140,10 +135,9 @@ cd_demo_server_class_init (CdDemoServerClass *klass)
   object_class->get_property = cd_demo_server_get_property;
   object_class->set_property = cd_demo_server_set_property;
 
-  properties[PROP_DB_PATH] =
-    g_param_spec_string ("db-path", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DB_PATH] = g_param_spec_string (
+    "db-path", NULL, NULL, NULL,
+    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BASE_URL] =
     g_param_spec_string ("base-url", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -167,10 +161,9 @@ cd_demo_server_init (CdDemoServer *self)
 }
 
 CdDemoServer *
-cd_demo_server_new (const char  *db_path,
-                    GError     **error)
+cd_demo_server_new (const char *db_path, GError **error)
 {
-  g_autoptr(CdDemoServer) self = NULL;
+  g_autoptr (CdDemoServer) self = NULL;
 
   g_return_val_if_fail (db_path != NULL, NULL);
 
@@ -184,12 +177,10 @@ cd_demo_server_new (const char  *db_path,
 /* ---- replies ---------------------------------------------------------- */
 
 static void
-set_body_from_builder (CdDemoRequest *req,
-                       guint          status,
-                       JsonBuilder   *b)
+set_body_from_builder (CdDemoRequest *req, guint status, JsonBuilder *b)
 {
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
   gsize length = 0;
   char *text;
 
@@ -209,7 +200,7 @@ cd_demo_reply_data (CdDemoRequest *req,
                     const char    *message,
                     JsonNode      *meta)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "data");
@@ -237,7 +228,7 @@ cd_demo_reply_error (CdDemoRequest *req,
                      const char    *message,
                      JsonObject    *errors)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonBuilder) b = json_builder_new ();
   JsonNode *errors_node = json_node_new (JSON_NODE_OBJECT);
 
   json_node_take_object (errors_node, errors ? errors : json_object_new ());
@@ -259,10 +250,7 @@ cd_demo_reply_error (CdDemoRequest *req,
 }
 
 void
-cd_demo_reply_raw (CdDemoRequest *req,
-                   guint          status,
-                   const char    *content_type,
-                   GBytes        *body)
+cd_demo_reply_raw (CdDemoRequest *req, guint status, const char *content_type, GBytes *body)
 {
   req->status = status;
   g_clear_pointer (&req->resp_body, g_bytes_unref);
@@ -272,8 +260,7 @@ cd_demo_reply_raw (CdDemoRequest *req,
 }
 
 void
-cd_demo_reply_not_found (CdDemoRequest *req,
-                         const char    *what)
+cd_demo_reply_not_found (CdDemoRequest *req, const char *what)
 {
   g_autofree char *message = g_strdup_printf ("%s not found", what);
 
@@ -288,9 +275,7 @@ cd_demo_reply_forbidden (CdDemoRequest *req)
 }
 
 void
-cd_demo_errors_add (JsonObject *errors,
-                    const char *field,
-                    const char *message)
+cd_demo_errors_add (JsonObject *errors, const char *field, const char *message)
 {
   JsonArray *list;
 
@@ -302,8 +287,7 @@ cd_demo_errors_add (JsonObject *errors,
 
 /* Replies 422 and returns TRUE when @errors (consumed) has any member. */
 gboolean
-cd_demo_reply_if_invalid (CdDemoRequest *req,
-                          JsonObject    *errors)
+cd_demo_reply_if_invalid (CdDemoRequest *req, JsonObject *errors)
 {
   if (json_object_get_size (errors) == 0)
     {
@@ -317,8 +301,7 @@ cd_demo_reply_if_invalid (CdDemoRequest *req,
 /* ---- request helpers -------------------------------------------------- */
 
 const char *
-cd_demo_query (CdDemoRequest *req,
-               const char    *name)
+cd_demo_query (CdDemoRequest *req, const char *name)
 {
   return req->query ? g_hash_table_lookup (req->query, name) : NULL;
 }
@@ -333,23 +316,21 @@ cd_demo_query_int (CdDemoRequest *req,
                    gint64        *out,
                    JsonObject    *errors)
 {
-  const char *text = cd_demo_query (req, name);
+  const char      *text = cd_demo_query (req, name);
   g_autofree char *message = NULL;
 
   *out = fallback;
   if (text == NULL || g_ascii_string_to_signed (text, 10, min, max, out, NULL))
     return TRUE;
   *out = fallback;
-  message = g_strdup_printf ("must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
-                             min, max);
+  message = g_strdup_printf (
+    "must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT, min, max);
   cd_demo_errors_add (errors, name, message);
   return FALSE;
 }
 
 gboolean
-cd_demo_arg_id (CdDemoRequest *req,
-                guint          index,
-                gint64        *out)
+cd_demo_arg_id (CdDemoRequest *req, guint index, gint64 *out)
 {
   guint64 value = 0;
 
@@ -369,10 +350,9 @@ cd_demo_body_object (CdDemoRequest *req)
 }
 
 static gboolean
-etag_list_matches (const char *header,
-                   const char *etag)
+etag_list_matches (const char *header, const char *etag)
 {
-  g_auto(GStrv) parts = NULL;
+  g_auto (GStrv) parts = NULL;
 
   if (header == NULL)
     return FALSE;
@@ -391,8 +371,7 @@ etag_list_matches (const char *header,
 
 /* Sets the ETag; answers 304 and returns TRUE when If-None-Match matches it. */
 gboolean
-cd_demo_not_modified (CdDemoRequest *req,
-                      const char    *etag)
+cd_demo_not_modified (CdDemoRequest *req, const char *etag)
 {
   g_free (req->etag);
   req->etag = g_strdup (etag);
@@ -404,8 +383,7 @@ cd_demo_not_modified (CdDemoRequest *req,
 
 /* Missing If-Match passes; a mismatch answers 412 and returns FALSE. */
 gboolean
-cd_demo_precondition_ok (CdDemoRequest *req,
-                         const char    *etag)
+cd_demo_precondition_ok (CdDemoRequest *req, const char *etag)
 {
   const char *header = soup_message_headers_get_one (req->req_headers, "If-Match");
 
@@ -457,12 +435,9 @@ rebuild_step_cb (gpointer data)
 }
 
 static void
-schedule_rebuild_step (CdDemoServer *self,
-                       gint64        contact_id,
-                       guint         stage,
-                       guint         delay_ms)
+schedule_rebuild_step (CdDemoServer *self, gint64 contact_id, guint stage, guint delay_ms)
 {
-  g_autoptr(GSource) source = g_timeout_source_new (delay_ms);
+  g_autoptr (GSource) source = g_timeout_source_new (delay_ms);
   RebuildStep *step = g_new0 (RebuildStep, 1);
 
   step->self = self;
@@ -474,8 +449,7 @@ schedule_rebuild_step (CdDemoServer *self,
 
 /* queued → running after 0.5 s → finished after 1.5 s, on the server thread. */
 void
-cd_demo_server_note_rebuild (CdDemoServer *self,
-                             gint64        contact_id)
+cd_demo_server_note_rebuild (CdDemoServer *self, gint64 contact_id)
 {
   schedule_rebuild_step (self, contact_id, 1, 500);
   schedule_rebuild_step (self, contact_id, 2, 1500);
@@ -484,19 +458,16 @@ cd_demo_server_note_rebuild (CdDemoServer *self,
 /* ---- routing ----------------------------------------------------------- */
 
 static const CdDemoRoute *
-match_route (const char  *method,
-             const char  *path,
-             char      ***args,
-             gboolean    *other_method)
+match_route (const char *method, const char *path, char ***args, gboolean *other_method)
 {
-  g_auto(GStrv) segs = g_strsplit (path + 1, "/", -1);
+  g_auto (GStrv) segs = g_strsplit (path + 1, "/", -1);
 
   *other_method = FALSE;
   for (guint t = 0; t < G_N_ELEMENTS (route_tables); t++)
     for (const CdDemoRoute *r = route_tables[t]; r->pattern != NULL; r++)
       {
-        g_auto(GStrv) pat = g_strsplit (r->pattern, "/", -1);
-        g_autoptr(GStrvBuilder) captured = g_strv_builder_new ();
+        g_auto (GStrv) pat = g_strsplit (r->pattern, "/", -1);
+        g_autoptr (GStrvBuilder) captured = g_strv_builder_new ();
         gboolean ok = g_strv_length (pat) == g_strv_length (segs);
 
         for (guint i = 0; ok && pat[i] != NULL; i++)
@@ -520,9 +491,7 @@ match_route (const char  *method,
 /* ---- faults ------------------------------------------------------------ */
 
 static CdDemoFault
-take_fault (CdDemoServer *self,
-            const char   *path,
-            guint        *status)
+take_fault (CdDemoServer *self, const char *path, guint *status)
 {
   CdDemoFault fault = CD_DEMO_FAULT_NONE;
 
@@ -554,17 +523,28 @@ code_for_status (guint status)
 {
   switch (status)
     {
-    case 400: return "BAD_REQUEST";
-    case 401: return "UNAUTHORIZED";
-    case 403: return "FORBIDDEN";
-    case 404: return "NOT_FOUND";
-    case 409: return "CONFLICT";
-    case 422: return "VALIDATION_FAILED";
-    case 429: return "RATE_LIMITED";
-    case 502: return "BAD_GATEWAY";
-    case 503: return "SERVICE_UNAVAILABLE";
-    case 504: return "GATEWAY_TIMEOUT";
-    default: return status >= 500 ? "INTERNAL_ERROR" : "ERROR";
+      case 400:
+        return "BAD_REQUEST";
+      case 401:
+        return "UNAUTHORIZED";
+      case 403:
+        return "FORBIDDEN";
+      case 404:
+        return "NOT_FOUND";
+      case 409:
+        return "CONFLICT";
+      case 422:
+        return "VALIDATION_FAILED";
+      case 429:
+        return "RATE_LIMITED";
+      case 502:
+        return "BAD_GATEWAY";
+      case 503:
+        return "SERVICE_UNAVAILABLE";
+      case 504:
+        return "GATEWAY_TIMEOUT";
+      default:
+        return status >= 500 ? "INTERNAL_ERROR" : "ERROR";
     }
 }
 
@@ -576,46 +556,47 @@ wrong_type_of (JsonNode *node)
 
   switch (json_node_get_node_type (node))
     {
-    case JSON_NODE_OBJECT:
-      out = json_node_new (JSON_NODE_ARRAY);
-      json_node_take_array (out, json_array_new ());
-      return out;
-    case JSON_NODE_ARRAY:
-      out = json_node_new (JSON_NODE_OBJECT);
-      json_node_take_object (out, json_object_new ());
-      return out;
-    case JSON_NODE_VALUE:
-      out = json_node_new (JSON_NODE_VALUE);
-      if (json_node_get_value_type (node) == G_TYPE_STRING)
-        json_node_set_int (out, 42);
-      else
-        json_node_set_string (out, "not-a-number");
-      return out;
-    default:
-      out = json_node_new (JSON_NODE_VALUE);
-      json_node_set_boolean (out, TRUE);
-      return out;
+      case JSON_NODE_OBJECT:
+        out = json_node_new (JSON_NODE_ARRAY);
+        json_node_take_array (out, json_array_new ());
+        return out;
+      case JSON_NODE_ARRAY:
+        out = json_node_new (JSON_NODE_OBJECT);
+        json_node_take_object (out, json_object_new ());
+        return out;
+      case JSON_NODE_VALUE:
+        out = json_node_new (JSON_NODE_VALUE);
+        if (json_node_get_value_type (node) == G_TYPE_STRING)
+          json_node_set_int (out, 42);
+        else
+          json_node_set_string (out, "not-a-number");
+        return out;
+      default:
+        out = json_node_new (JSON_NODE_VALUE);
+        json_node_set_boolean (out, TRUE);
+        return out;
     }
 }
 
 static void
 apply_wrong_types (CdDemoRequest *req)
 {
-  g_autoptr(JsonNode) root = req->resp_body
-    ? json_from_string (g_bytes_get_data (req->resp_body, NULL), NULL) : NULL;
+  g_autoptr (JsonNode) root =
+    req->resp_body ? json_from_string (g_bytes_get_data (req->resp_body, NULL), NULL) : NULL;
   JsonObject *envelope = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  JsonNode *data = envelope ? json_object_get_member (envelope, "data") : NULL;
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  JsonNode   *data = envelope ? json_object_get_member (envelope, "data") : NULL;
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
   gsize length = 0;
   char *text;
 
   if (data != NULL && JSON_NODE_HOLDS_OBJECT (data))
     {
       JsonObject *obj = json_node_get_object (data);
-      g_autoptr(GList) members = json_object_get_members (obj);
+      g_autoptr (GList) members = json_object_get_members (obj);
 
       for (GList *l = members; l != NULL; l = l->next)
-        json_object_set_member (obj, l->data, wrong_type_of (json_object_get_member (obj, l->data)));
+        json_object_set_member (obj, l->data,
+                                wrong_type_of (json_object_get_member (obj, l->data)));
     }
   else if (data != NULL)
     json_object_set_member (envelope, "data", wrong_type_of (data));
@@ -629,7 +610,7 @@ apply_wrong_types (CdDemoRequest *req)
 static void
 apply_malformed (CdDemoRequest *req)
 {
-  gsize length = req->resp_body ? g_bytes_get_size (req->resp_body) : 0;
+  gsize   length = req->resp_body ? g_bytes_get_size (req->resp_body) : 0;
   GBytes *cut;
 
   if (length > 8)
@@ -673,14 +654,12 @@ request_clear (CdDemoRequest *req)
 }
 
 static gboolean
-check_auth (CdDemoServer  *self,
-            CdDemoRequest *req,
-            gboolean       key_needed)
+check_auth (CdDemoServer *self, CdDemoRequest *req, gboolean key_needed)
 {
   g_autofree char *key = NULL;
-  const char *given = soup_message_headers_get_one (req->req_headers, "X-Api-Key");
-  const char *auth = soup_message_headers_get_one (req->req_headers, "Authorization");
-  gboolean ok;
+  const char      *given = soup_message_headers_get_one (req->req_headers, "X-Api-Key");
+  const char      *auth = soup_message_headers_get_one (req->req_headers, "Authorization");
+  gboolean         ok;
 
   g_mutex_lock (&self->lock);
   key = g_strdup (self->api_key);
@@ -714,18 +693,18 @@ check_tenant (CdDemoRequest *req)
 }
 
 static gboolean
-parse_request (CdDemoRequest     *req,
-               SoupServerMessage *msg)
+parse_request (CdDemoRequest *req, SoupServerMessage *msg)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  const char *query = g_uri_get_query (soup_server_message_get_uri (msg));
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char      *query = g_uri_get_query (soup_server_message_get_uri (msg));
+  g_autoptr (JsonParser) parser = json_parser_new ();
 
   if (query != NULL)
     req->query = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, NULL);
   if (query != NULL && req->query == NULL)
     {
-      cd_demo_reply_error (req, SOUP_STATUS_BAD_REQUEST, "BAD_REQUEST", "Malformed query string", NULL);
+      cd_demo_reply_error (req, SOUP_STATUS_BAD_REQUEST, "BAD_REQUEST", "Malformed query string",
+                           NULL);
       return FALSE;
     }
   if (body->length > CD_DEMO_MAX_BODY)
@@ -737,7 +716,8 @@ parse_request (CdDemoRequest     *req,
   if (body->length == 0 || g_str_equal (req->method, "GET"))
     return TRUE;
   if (!json_parser_load_from_data (parser, body->data, body->length, NULL) ||
-      json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       cd_demo_reply_error (req, SOUP_STATUS_BAD_REQUEST, "BAD_REQUEST",
                            "Request body must be a JSON object", NULL);
@@ -748,10 +728,10 @@ parse_request (CdDemoRequest     *req,
 }
 
 static gboolean
-replay_idempotent (CdDemoRequest *req,
-                   const char    *key)
+replay_idempotent (CdDemoRequest *req, const char *key)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    req->db,
     "SELECT status, body, etag FROM idempotency WHERE key = ?1 AND method = ?2 AND path = ?3");
 
   sqlite3_bind_text (st, 1, key, -1, SQLITE_TRANSIENT);
@@ -767,13 +747,13 @@ replay_idempotent (CdDemoRequest *req,
 }
 
 static void
-store_idempotent (CdDemoRequest *req,
-                  const char    *key)
+store_idempotent (CdDemoRequest *req, const char *key)
 {
-  g_autoptr(sqlite3_stmt) st = cd_demo_db_prepare (req->db,
+  g_autoptr (sqlite3_stmt) st = cd_demo_db_prepare (
+    req->db,
     "INSERT OR REPLACE INTO idempotency (key, method, path, status, body, etag, created_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  gsize length = 0;
+  gsize       length = 0;
   const char *data = req->resp_body ? g_bytes_get_data (req->resp_body, &length) : "";
 
   sqlite3_bind_text (st, 1, key, -1, SQLITE_TRANSIENT);
@@ -788,17 +768,15 @@ store_idempotent (CdDemoRequest *req,
 }
 
 static void
-note_mutation (CdDemoServer      *self,
-               CdDemoRequest     *req,
-               SoupServerMessage *msg)
+note_mutation (CdDemoServer *self, CdDemoRequest *req, SoupServerMessage *msg)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  char *key = g_strdup_printf ("%s %s", req->method, req->path);
+  char            *key = g_strdup_printf ("%s %s", req->method, req->path);
 
   g_mutex_lock (&self->lock);
-  g_hash_table_insert (self->mutation_counts, key,
-                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->mutation_counts,
-                                                                                key)) + 1));
+  g_hash_table_insert (
+    self->mutation_counts, key,
+    GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->mutation_counts, key)) + 1));
   g_hash_table_insert (self->last_bodies, g_strdup (req->path),
                        g_strndup (body->data ? body->data : "", body->length));
   g_mutex_unlock (&self->lock);
@@ -831,11 +809,9 @@ run_mutation (CdDemoServer      *self,
 }
 
 static const char *
-route_request (CdDemoServer      *self,
-               CdDemoRequest     *req,
-               SoupServerMessage *msg)
+route_request (CdDemoServer *self, CdDemoRequest *req, SoupServerMessage *msg)
 {
-  gboolean other_method = FALSE;
+  gboolean           other_method = FALSE;
   const CdDemoRoute *route = match_route (req->method, req->path, &req->args, &other_method);
 
   if (route == NULL && other_method)
@@ -871,16 +847,14 @@ unpause_cb (gpointer data)
 }
 
 static void
-send_response (CdDemoServer      *self,
-               CdDemoRequest     *req,
-               SoupServerMessage *msg,
-               gboolean           delay)
+send_response (CdDemoServer *self, CdDemoRequest *req, SoupServerMessage *msg, gboolean delay)
 {
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
-  guint latency = 0;
+  guint               latency = 0;
 
   /* libsoup 3.2 has no phrase for 429. */
-  soup_server_message_set_status (msg, req->status, req->status == 429 ? "Too Many Requests" : NULL);
+  soup_server_message_set_status (msg, req->status,
+                                  req->status == 429 ? "Too Many Requests" : NULL);
   soup_message_headers_replace (headers, "X-Request-Id", req->request_id);
   if (req->etag != NULL)
     soup_message_headers_replace (headers, "ETag", req->etag);
@@ -899,7 +873,7 @@ send_response (CdDemoServer      *self,
   g_mutex_unlock (&self->lock);
   if (latency > 0)
     {
-      g_autoptr(GSource) source = g_timeout_source_new (latency);
+      g_autoptr (GSource) source = g_timeout_source_new (latency);
 
       soup_server_message_pause (msg);
       g_source_set_callback (source, unpause_cb, g_object_ref (msg), g_object_unref);
@@ -910,7 +884,7 @@ send_response (CdDemoServer      *self,
 static void
 drop_connection (SoupServerMessage *msg)
 {
-  g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+  g_autoptr (GIOStream) stream = soup_server_message_steal_connection (msg);
 
   if (stream != NULL)
     g_io_stream_close (stream, NULL, NULL);
@@ -930,42 +904,38 @@ stall_response (SoupServerMessage *msg)
 static void
 redirect_to_self (SoupServerMessage *msg)
 {
-  g_autofree char *target = g_uri_to_string_partial (soup_server_message_get_uri (msg),
-                                                     G_URI_HIDE_USERINFO);
+  g_autofree char *target =
+    g_uri_to_string_partial (soup_server_message_get_uri (msg), G_URI_HIDE_USERINFO);
 
   soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, target);
 }
 
 /* Faults answered before the route runs (no effect is applied). */
 static gboolean
-apply_early_fault (CdDemoRequest     *req,
-                   SoupServerMessage *msg,
-                   CdDemoFault        fault,
-                   guint              status)
+apply_early_fault (CdDemoRequest *req, SoupServerMessage *msg, CdDemoFault fault, guint status)
 {
   switch (fault)
     {
-    case CD_DEMO_FAULT_STATUS:
-      cd_demo_reply_error (req, status ? status : 500, code_for_status (status ? status : 500),
-                           "Injected failure", NULL);
-      return FALSE;
-    case CD_DEMO_FAULT_DROP:
-      drop_connection (msg);
-      return TRUE;
-    case CD_DEMO_FAULT_STALL:
-      stall_response (msg);
-      return TRUE;
-    case CD_DEMO_FAULT_REDIRECT_LOOP:
-      redirect_to_self (msg);
-      return TRUE;
-    default:
-      return FALSE;
+      case CD_DEMO_FAULT_STATUS:
+        cd_demo_reply_error (req, status ? status : 500, code_for_status (status ? status : 500),
+                             "Injected failure", NULL);
+        return FALSE;
+      case CD_DEMO_FAULT_DROP:
+        drop_connection (msg);
+        return TRUE;
+      case CD_DEMO_FAULT_STALL:
+        stall_response (msg);
+        return TRUE;
+      case CD_DEMO_FAULT_REDIRECT_LOOP:
+        redirect_to_self (msg);
+        return TRUE;
+      default:
+        return FALSE;
     }
 }
 
 static void
-apply_late_fault (CdDemoRequest *req,
-                  CdDemoFault    fault)
+apply_late_fault (CdDemoRequest *req, CdDemoFault fault)
 {
   if (fault == CD_DEMO_FAULT_MALFORMED_JSON)
     apply_malformed (req);
@@ -984,9 +954,9 @@ handle_request (SoupServer        *server,
 {
   CdDemoServer *self = user_data;
   CdDemoRequest req = { self, self->db, soup_server_message_get_method (msg) };
-  const char *pattern = "(outside api)";
-  CdDemoFault fault = CD_DEMO_FAULT_NONE;
-  guint fault_status = 0;
+  const char   *pattern = "(outside api)";
+  CdDemoFault   fault = CD_DEMO_FAULT_NONE;
+  guint         fault_status = 0;
 
   g_mutex_lock (&self->lock);
   self->request_count++;
@@ -1027,8 +997,8 @@ early_handler (SoupServer        *server,
                gpointer           user_data)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  CdDemoRequest req = { user_data, NULL, soup_server_message_get_method (msg) };
-  goffset length = soup_message_headers_get_content_length (headers);
+  CdDemoRequest       req = { user_data, NULL, soup_server_message_get_method (msg) };
+  goffset             length = soup_message_headers_get_content_length (headers);
 
   if (length <= CD_DEMO_MAX_BODY)
     return;
@@ -1040,7 +1010,8 @@ early_handler (SoupServer        *server,
   req.request_id = g_uuid_string_random ();
   cd_demo_reply_error (&req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                        "Request body is larger than 1 MB", NULL);
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection",
+                                "close");
   send_response (user_data, &req, msg, FALSE);
   request_clear (&req);
 }
@@ -1048,11 +1019,9 @@ early_handler (SoupServer        *server,
 /* ---- thread ------------------------------------------------------------ */
 
 static gboolean
-start_listening (CdDemoServer  *self,
-                 guint          port,
-                 GError       **error)
+start_listening (CdDemoServer *self, guint port, GError **error)
 {
-  g_autoptr(GSList) uris = NULL;
+  g_autoptr (GSList) uris = NULL;
 
   self->soup = soup_server_new ("server-header", "contact-detail-demo", NULL);
   soup_server_add_early_handler (self->soup, NULL, early_handler, self, NULL);
@@ -1076,10 +1045,10 @@ typedef struct
 static gpointer
 server_thread (gpointer data)
 {
-  StartData *start = data;
+  StartData    *start = data;
   CdDemoServer *self = start->self;
-  GError *error = NULL;
-  gboolean ok;
+  GError       *error = NULL;
+  gboolean      ok;
 
   g_main_context_push_thread_default (self->context);
   ok = start_listening (self, start->port, &error);
@@ -1101,9 +1070,7 @@ server_thread (gpointer data)
 }
 
 gboolean
-cd_demo_server_start (CdDemoServer  *self,
-                      guint          port,
-                      GError       **error)
+cd_demo_server_start (CdDemoServer *self, guint port, GError **error)
 {
   StartData *start = g_new0 (StartData, 1);
 
@@ -1152,7 +1119,6 @@ relative_path (const char *path)
   return g_str_has_prefix (path, "/api/v1/") ? path + strlen ("/api/v1") : path;
 }
 
-
 const char *
 cd_demo_server_get_base_url (CdDemoServer *self)
 {
@@ -1168,8 +1134,7 @@ cd_demo_server_get_port (CdDemoServer *self)
 }
 
 void
-cd_demo_server_set_api_key (CdDemoServer *self,
-                            const char   *api_key)
+cd_demo_server_set_api_key (CdDemoServer *self, const char *api_key)
 {
   g_return_if_fail (CD_IS_DEMO_SERVER (self));
   g_mutex_lock (&self->lock);
@@ -1179,8 +1144,7 @@ cd_demo_server_set_api_key (CdDemoServer *self,
 }
 
 void
-cd_demo_server_set_role (CdDemoServer *self,
-                         const char   *role)
+cd_demo_server_set_role (CdDemoServer *self, const char *role)
 {
   g_return_if_fail (CD_IS_DEMO_SERVER (self));
   g_mutex_lock (&self->lock);
@@ -1190,8 +1154,7 @@ cd_demo_server_set_role (CdDemoServer *self,
 }
 
 void
-cd_demo_server_set_latency_ms (CdDemoServer *self,
-                               guint         latency_ms)
+cd_demo_server_set_latency_ms (CdDemoServer *self, guint latency_ms)
 {
   g_return_if_fail (CD_IS_DEMO_SERVER (self));
   g_mutex_lock (&self->lock);
@@ -1200,8 +1163,7 @@ cd_demo_server_set_latency_ms (CdDemoServer *self,
 }
 
 void
-cd_demo_server_set_fail_rate (CdDemoServer *self,
-                              double        fail_rate)
+cd_demo_server_set_fail_rate (CdDemoServer *self, double fail_rate)
 {
   g_return_if_fail (CD_IS_DEMO_SERVER (self));
   g_mutex_lock (&self->lock);
@@ -1253,12 +1215,10 @@ cd_demo_server_get_request_count (CdDemoServer *self)
 }
 
 guint
-cd_demo_server_get_mutation_count (CdDemoServer *self,
-                                   const char   *method,
-                                   const char   *path)
+cd_demo_server_get_mutation_count (CdDemoServer *self, const char *method, const char *path)
 {
   g_autofree char *key = NULL;
-  guint count;
+  guint            count;
 
   g_return_val_if_fail (CD_IS_DEMO_SERVER (self), 0);
   key = g_strdup_printf ("%s %s", method, relative_path (path));
@@ -1269,8 +1229,7 @@ cd_demo_server_get_mutation_count (CdDemoServer *self,
 }
 
 char *
-cd_demo_server_dup_last_body (CdDemoServer *self,
-                              const char   *path)
+cd_demo_server_dup_last_body (CdDemoServer *self, const char *path)
 {
   char *body;
 
@@ -1286,16 +1245,16 @@ static const char *fault_names[] = {
 };
 
 static gboolean
-arm_one_fault (CdDemoServer  *self,
-               const char    *entry,
-               GError       **error)
+arm_one_fault (CdDemoServer *self, const char *entry, GError **error)
 {
-  g_auto(GStrv) parts = g_strsplit (entry, ",", -1);
+  g_auto (GStrv) parts = g_strsplit (entry, ",", -1);
   const char *prefix = NULL;
-  guint64 status = 500, count = 1;
-  guint kind;
+  guint64     status = 500, count = 1;
+  guint       kind;
 
-  for (kind = 1; fault_names[kind] != NULL && g_strcmp0 (fault_names[kind], g_strstrip (parts[0])) != 0; kind++)
+  for (kind = 1;
+       fault_names[kind] != NULL && g_strcmp0 (fault_names[kind], g_strstrip (parts[0])) != 0;
+       kind++)
     ;
   if (fault_names[kind] == NULL)
     goto bad;
@@ -1316,7 +1275,8 @@ arm_one_fault (CdDemoServer  *self,
 bad:
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                "Bad fault \"%s\": use KIND[,status=N][,path=/prefix][,count=N] with KIND one of "
-               "status, malformed_json, wrong_types, drop, stall, huge, redirect_loop", entry);
+               "status, malformed_json, wrong_types, drop, stall, huge, redirect_loop",
+               entry);
   return FALSE;
 }
 
@@ -1326,11 +1286,9 @@ bad:
  * KIND[,status=N][,path=/prefix][,count=N] (count defaults to 1).
  */
 gboolean
-cd_demo_server_arm_faults (CdDemoServer  *self,
-                           const char    *spec,
-                           GError       **error)
+cd_demo_server_arm_faults (CdDemoServer *self, const char *spec, GError **error)
 {
-  g_auto(GStrv) entries = NULL;
+  g_auto (GStrv) entries = NULL;
 
   g_return_val_if_fail (CD_IS_DEMO_SERVER (self), FALSE);
   if (spec == NULL)

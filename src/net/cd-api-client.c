@@ -25,6 +25,7 @@ struct _CdApiClient
   SoupSession *session;
   char        *base_url;
   char        *api_key;
+  char        *bearer_token;
   char        *tenant_id;
   guint        connect_ms;
   guint        request_ms;
@@ -712,6 +713,11 @@ set_request_headers (CdApiClient  *self,
     {
       if (self->api_key != NULL)
         soup_message_headers_replace (headers, "X-Api-Key", self->api_key);
+      if (self->bearer_token != NULL)
+        {
+          g_autofree char *value = g_strconcat ("Bearer ", self->bearer_token, NULL);
+          soup_message_headers_replace (headers, "Authorization", value);
+        }
       if (self->tenant_id != NULL)
         soup_message_headers_replace (headers, "X-Tenant-Id", self->tenant_id);
     }
@@ -767,6 +773,7 @@ cd_api_client_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->api_key, g_free);
+  g_clear_pointer (&self->bearer_token, g_free);
   g_clear_pointer (&self->tenant_id, g_free);
 
   G_OBJECT_CLASS (cd_api_client_parent_class)->finalize (object);
@@ -910,6 +917,15 @@ cd_api_client_set_api_key (CdApiClient *self,
   g_return_if_fail (CD_IS_API_CLIENT (self));
   g_free (self->api_key);
   self->api_key = dup_non_empty (api_key);
+}
+
+void
+cd_api_client_set_bearer_token (CdApiClient *self,
+                                const char  *token)
+{
+  g_return_if_fail (CD_IS_API_CLIENT (self));
+  g_free (self->bearer_token);
+  self->bearer_token = dup_non_empty (token);
 }
 
 void

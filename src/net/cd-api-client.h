@@ -67,6 +67,9 @@ const char    *cd_api_client_get_base_url          (CdApiClient  *self);
 /* Sent as X-Api-Key; NULL/"" sends none.  Never logged. */
 void           cd_api_client_set_api_key           (CdApiClient  *self,
                                                     const char   *api_key);
+/* Sent as "Authorization: Bearer …" (the platform's JWT login); NULL/"" sends none. */
+void           cd_api_client_set_bearer_token      (CdApiClient  *self,
+                                                    const char   *token);
 /* Sent as X-Tenant-Id; NULL/"" sends none. */
 void           cd_api_client_set_tenant_id         (CdApiClient  *self,
                                                     const char   *tenant_id);

@@ -5,6 +5,7 @@
 
 #include "cd-api-client.h"
 #include "cd-cache.h"
+#include "cd-campaign.h"
 #include "cd-contact.h"
 #include "cd-custom-field.h"
 #include "cd-error.h"
@@ -1452,4 +1453,52 @@ cd_repository_note_request_outcome (CdRepository *self,
 {
   g_return_if_fail (CD_IS_REPOSITORY (self));
   note_outcome (self, error);
+}
+
+static void
+campaign_net_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CdRepository *self = g_task_get_source_object (task);
+  g_autoptr(CdApiResponse) response = NULL;
+  GError *error = NULL;
+  CdCampaign *campaign = NULL;
+
+  response = cd_api_client_request_finish (CD_API_CLIENT (object), result, &error);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    note_outcome (self, error);
+  if (response != NULL)
+    campaign = cd_campaign_new_from_json (cd_api_response_get_data (response), &error);
+  if (campaign == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, campaign, g_object_unref);
+}
+
+void
+cd_repository_get_campaign_async (CdRepository        *self,
+                                  gint64               campaign_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (CD_IS_REPOSITORY (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cd_repository_get_campaign_async);
+  cd_api_client_get_campaign_async (self->client, campaign_id, NULL, cancellable,
+                                    campaign_net_cb, task);
+}
+
+gpointer
+cd_repository_get_campaign_finish (CdRepository  *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -112,4 +112,14 @@ gboolean      cd_repository_clear_cache_finish   (CdRepository  *self,
                                                   GAsyncResult  *result,
                                                   GError       **error);
 
+/* A campaign's summary (CdCampaign) for the Recent campaign popover; network only. */
+void          cd_repository_get_campaign_async  (CdRepository        *self,
+                                                 gint64               campaign_id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gpointer      cd_repository_get_campaign_finish (CdRepository  *self,
+                                                 GAsyncResult  *result,
+                                                 GError       **error);
+
 G_END_DECLS

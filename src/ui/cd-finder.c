@@ -396,6 +396,7 @@ cd_finder_class_init (CdFinderClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, cd_finder_refresh);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "finder");
 
   g_type_ensure (CD_TYPE_FINDER_ROW);
 }

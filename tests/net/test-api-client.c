@@ -750,6 +750,26 @@ test_unauthorized (Fixture       *f,
 }
 
 static void
+test_bearer_token (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdApiResponse) response = NULL;
+
+  cd_demo_server_set_api_key (f->server, "jwt-right");
+  cd_api_client_set_api_key (f->client, NULL);
+  cd_api_client_set_bearer_token (f->client, "jwt-wrong");
+  cd_api_client_get_me_async (f->client, NULL, on_done, f);
+  error = await_error (f);
+  g_assert_error (error, CD_API_ERROR, CD_API_ERROR_UNAUTHORIZED);
+
+  cd_api_client_set_bearer_token (f->client, "jwt-right");
+  cd_api_client_get_me_async (f->client, NULL, on_done, f);
+  response = await_ok (f);
+  data_object (response);
+}
+
+static void
 test_tenants (Fixture       *f,
               gconstpointer  data)
 {
@@ -1110,6 +1130,7 @@ main (int   argc,
   ADD ("follow-up-mutations", test_follow_up_mutations);
   ADD ("memory-mutations", test_memory_mutations);
   ADD ("unauthorized", test_unauthorized);
+  ADD ("bearer-token", test_bearer_token);
   ADD ("tenants", test_tenants);
   ADD ("injected-statuses", test_injected_statuses);
   ADD ("bad-responses", test_bad_responses);

@@ -413,29 +413,44 @@ subprocess_done_cb (GObject      *source,
   *done = TRUE;
 }
 
-static void
-test_command_line (Fixture       *fixture,
-                   gconstpointer  data)
+/* A test body run inside g_application_run(), once the first command line was handled. */
+typedef struct
 {
-  g_autoptr(CdApplication) app = cd_application_new ();
+  Fixture       *fixture;
+  CdApplication *app;
+} AppTest;
+
+static void
+run_app (CdApplication      *app,
+         const char * const *argv,
+         GSourceFunc         body,
+         AppTest            *test)
+{
+  int status;
+
+  test->app = app;
+  g_idle_add (body, test);
+  status = g_application_run (G_APPLICATION (app), (int) g_strv_length ((char **) argv),
+                              (char **) argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_finalize_object (app);
+}
+
+static gboolean
+command_line_body (gpointer user_data)
+{
+  AppTest *test = user_data;
+  CdApplication *app = test->app;
   g_autoptr(GError) error = NULL;
-  g_autofree char *data_dir = g_build_filename (fixture->tmp_dir, "app", NULL);
-  const char *base_url = cd_demo_server_get_base_url (fixture->server);
-  const char *first[] = { "contact-detail", "--server", base_url, "--data-dir", data_dir, "501", NULL };
+  const char *base_url = cd_demo_server_get_base_url (test->fixture->server);
   const char *second[] = { "contact-detail", "503", NULL };
   const char *uri[] = { "contact-detail", "contact-detail://contact/502", NULL };
   const char *bad[] = { "contact-detail", "--server", "http://example.com/api/v1", NULL };
   CdContactPage *page;
   CdWindow *window;
 
-  /* The demo accepts any key; the env var keeps the keyring out of the test. */
-  g_setenv ("CONTACT_DETAIL_API_KEY", "sk_test", TRUE);
-
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-  /* First launch: creates the window on the given server and opens 501. */
-  g_assert_cmpint (run_command_line (app, first), ==, 0);
+  /* The first launch created the window on the given server and opened 501. */
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
   window = cd_application_get_main_window (app);
   page = CD_CONTACT_PAGE (cd_window_get_page (window));
   WAIT_UNTIL (page_settled (page, CD_DEMO_CONTACT_NAMED));
@@ -479,8 +494,60 @@ test_command_line (Fixture       *fixture,
       g_test_message ("No session bus: second process not tested, only the forwarded command line");
     }
 
-  g_unsetenv ("CONTACT_DETAIL_API_KEY");
   destroy_window (window);
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_command_line (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *data_dir = g_build_filename (fixture->tmp_dir, "app", NULL);
+  const char *base_url = cd_demo_server_get_base_url (fixture->server);
+  const char *first[] = { "contact-detail", "--server", base_url, "--data-dir", data_dir, "501", NULL };
+  AppTest test = { fixture, NULL };
+
+  /* The demo accepts any key; the env var keeps the keyring out of the test. */
+  g_setenv ("CONTACT_DETAIL_API_KEY", "sk_test", TRUE);
+  run_app (cd_application_new (), first, command_line_body, &test);
+  g_unsetenv ("CONTACT_DETAIL_API_KEY");
+}
+
+static gboolean
+try_demo_body (gpointer user_data)
+{
+  AppTest *test = user_data;
+  CdApplication *app = test->app;
+  CdWindow *window = cd_application_get_main_window (app);
+
+  /* No server configured: the welcome page. */
+  g_assert_cmpstr (cd_window_get_view_name (window), ==, "welcome");
+  g_assert_null (cd_window_get_repository (window));
+
+  /* "Try the Demo" starts the in-process backend and shows the finder on it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.try-demo", NULL);
+  g_assert_cmpstr (cd_window_get_view_name (window), ==, "main");
+  g_assert_nonnull (cd_application_get_demo_url (app));
+  g_assert_cmpstr (cd_repository_get_base_url (cd_window_get_repository (window)), ==,
+                   cd_application_get_demo_url (app));
+  g_assert_true (g_str_has_prefix (cd_application_get_demo_url (app), "http://127.0.0.1:"));
+
+  destroy_window (window);
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_try_demo (void)
+{
+  const char *argv[] = { "contact-detail", NULL };
+  AppTest test = { NULL, NULL };
+  CdApplication *app = cd_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  run_app (app, argv, try_demo_body, &test);
 }
 
 static void
@@ -534,6 +601,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/application/parse-arguments", test_parse_arguments);
+  g_test_add_func ("/ui/application/try-demo", test_try_demo);
   g_test_add ("/ui/window/open-by-id", Fixture, NULL,
               fixture_setup, test_open_by_id, fixture_teardown);
   g_test_add ("/ui/window/state", Fixture, NULL,

@@ -25,6 +25,7 @@ struct _CdContactPage
   CdResource     *resource;
   GCancellable   *load_cancellable;  /* replaced on each load */
   GCancellable   *cancellable;       /* page lifetime: me, field definitions */
+  CdCampaign     *campaign_detail;   /* full recent campaign, fetched on first popover show */
   GListModel     *definitions;       /* CdCustomField, NULL until loaded */
   gint64          contact_id;
   char           *title;
@@ -341,6 +342,23 @@ update_badges (CdContactPage *self,
   gtk_widget_set_visible (self->badges_box, archived || erased || dnc);
 }
 
+
+/* Fills the popover from what is known: the contact's summary, then the full campaign. */
+static void
+show_campaign_summary (CdContactPage *self,
+                       CdCampaign    *campaign)
+{
+  g_autofree char *summary = NULL;
+
+  gtk_label_set_text (GTK_LABEL (self->campaign_name_label), or_dash (cd_campaign_get_name (campaign)));
+  /* Translators: the Recent campaign popover; each %s is a value or an em dash */
+  summary = g_strdup_printf (_("Status: %s\nAgent: %s\nTimezone: %s"),
+                             or_dash (cd_campaign_get_status (campaign)),
+                             or_dash (cd_campaign_get_agent_name (campaign)),
+                             or_dash (cd_campaign_get_timezone (campaign)));
+  gtk_label_set_text (GTK_LABEL (self->campaign_summary_label), summary);
+}
+
 static void
 update_tiles (CdContactPage *self,
               CdContact     *contact)
@@ -381,16 +399,9 @@ update_tiles (CdContactPage *self,
   campaign = cd_contact_get_recent_campaign (contact);
   if (campaign != NULL && cd_campaign_get_name (campaign) != NULL && *cd_campaign_get_name (campaign))
     {
-      g_autofree char *summary = NULL;
-
       gtk_label_set_text (GTK_LABEL (self->campaign_label), cd_campaign_get_name (campaign));
       gtk_widget_set_tooltip_text (self->campaign_button, cd_campaign_get_name (campaign));
-      gtk_label_set_text (GTK_LABEL (self->campaign_name_label), cd_campaign_get_name (campaign));
-      summary = g_strdup_printf (_("Status: %s\nAgent: %s\nTimezone: %s"),
-                                 or_dash (cd_campaign_get_status (campaign)),
-                                 or_dash (cd_campaign_get_agent_name (campaign)),
-                                 or_dash (cd_campaign_get_timezone (campaign)));
-      gtk_label_set_text (GTK_LABEL (self->campaign_summary_label), summary);
+      show_campaign_summary (self, campaign);
       gtk_widget_set_visible (self->campaign_button, TRUE);
       gtk_widget_set_visible (self->tile_campaign_value, FALSE);
     }
@@ -911,11 +922,31 @@ dup_campaign_url (CdCampaign *campaign)
   return g_strdup_printf ("%s/campaigns/%" G_GINT64_FORMAT, base, cd_campaign_get_id (campaign));
 }
 
+static CdCampaign *
+current_campaign (CdContactPage *self)
+{
+  CdContact *contact = get_contact (self);
+  CdCampaign *summary = contact ? cd_contact_get_recent_campaign (contact) : NULL;
+
+  if (summary != NULL && self->campaign_detail != NULL &&
+      cd_campaign_get_id (self->campaign_detail) == cd_campaign_get_id (summary))
+    return self->campaign_detail;
+  return summary;
+}
+
+static void
+update_campaign_open_button (CdContactPage *self)
+{
+  CdCampaign *campaign = current_campaign (self);
+  g_autofree char *url = campaign ? dup_campaign_url (campaign) : NULL;
+
+  gtk_widget_set_visible (self->campaign_open_button, url != NULL);
+}
+
 static void
 on_campaign_open_clicked (CdContactPage *self)
 {
-  CdContact *contact = get_contact (self);
-  CdCampaign *campaign = contact ? cd_contact_get_recent_campaign (contact) : NULL;
+  CdCampaign *campaign = current_campaign (self);
   g_autofree char *url = campaign ? dup_campaign_url (campaign) : NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -926,13 +957,38 @@ on_campaign_open_clicked (CdContactPage *self)
 }
 
 static void
+campaign_detail_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(CdContactPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdCampaign) campaign = NULL;
+
+  campaign = cd_repository_get_campaign_finish (CD_REPOSITORY (object), result, &error);
+  if (campaign == NULL)
+    {
+      /* The contact's own summary stays shown; nothing more to say offline. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Campaign summary unavailable: %s", error->message);
+      return;
+    }
+  g_set_object (&self->campaign_detail, campaign);
+  show_campaign_summary (self, campaign);
+  update_campaign_open_button (self);
+}
+
+static void
 on_campaign_popover_show (CdContactPage *self)
 {
-  CdContact *contact = get_contact (self);
-  CdCampaign *campaign = contact ? cd_contact_get_recent_campaign (contact) : NULL;
-  g_autofree char *url = campaign ? dup_campaign_url (campaign) : NULL;
+  CdCampaign *campaign = current_campaign (self);
 
-  gtk_widget_set_visible (self->campaign_open_button, url != NULL);
+  update_campaign_open_button (self);
+  if (campaign != NULL && campaign != self->campaign_detail && cd_campaign_get_id (campaign) > 0 &&
+      self->repository != NULL)
+    cd_repository_get_campaign_async (self->repository, cd_campaign_get_id (campaign),
+                                      self->load_cancellable, campaign_detail_cb,
+                                      g_object_ref (self));
 }
 
 static void
@@ -988,6 +1044,7 @@ cd_contact_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->definitions);
+  g_clear_object (&self->campaign_detail);
   if (self->repository != NULL)
     g_signal_handlers_disconnect_by_data (self->repository, self);
   g_clear_object (&self->repository);

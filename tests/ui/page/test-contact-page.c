@@ -396,6 +396,13 @@ test_tiles (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (part (fixture, "campaign_name_label"))), ==, "Q2 Reactivation");
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (part (fixture, "campaign_summary_label"))),
                             "Status: running"));
+  /* Opening the popover fetches the full campaign: its agent and time zone appear. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (campaign));
+  WAIT_UNTIL (strstr (gtk_label_get_text (GTK_LABEL (part (fixture, "campaign_summary_label"))),
+                      "Agent: —") == NULL);
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (part (fixture, "campaign_summary_label"))),
+                         "Timezone: —"));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (campaign));
 
   load (fixture, 507);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (part (fixture, "tile_interaction_value"))), ==, CD_EM_DASH);
