@@ -89,6 +89,15 @@ cd_json_read_string (JsonObject  *object,
   return TRUE;
 }
 
+/* Casting a double outside the gint64 range is undefined behaviour (UBSan,
+ * found by tests/fuzz with {"id": 1e21}), so the range is checked first. */
+static gboolean
+double_is_int64 (double value)
+{
+  return value >= (double) G_MININT64 && value < -(double) G_MININT64 &&
+         value == (double) (gint64) value;
+}
+
 gboolean
 cd_json_read_int (JsonObject  *object,
                   const char  *path,
@@ -106,8 +115,7 @@ cd_json_read_int (JsonObject  *object,
     return TRUE;
   if (holds_value_of (node, G_TYPE_INT64))
     *out = json_node_get_int (node);
-  else if (holds_value_of (node, G_TYPE_DOUBLE) &&
-           json_node_get_double (node) == (double) (gint64) json_node_get_double (node))
+  else if (holds_value_of (node, G_TYPE_DOUBLE) && double_is_int64 (json_node_get_double (node)))
     *out = (gint64) json_node_get_double (node);
   else
     return fail_member (path, member, "an integer", error);
@@ -250,7 +258,8 @@ cd_json_read_strv (JsonObject  *object,
  * TRUE unless @text holds a second top-level value after the first one.
  * json-glib 1.6 accepts "0{…}", "{…}{…}" or "[…][…]", keeps the first value and
  * leaks the rest (LeakSanitizer, found by tests/fuzz), so such text is rejected
- * here before it reaches the parser.  Anything else is left to json-glib.
+ * here before it reaches the parser.  A leading BOM and C comments, which
+ * json-glib skips, are skipped too; anything else is left to json-glib.
  */
 static gboolean
 has_single_value (const char *text,
@@ -258,8 +267,9 @@ has_single_value (const char *text,
 {
   gsize depth = 0;
   gboolean in_string = FALSE, escaped = FALSE, in_scalar = FALSE, done = FALSE;
+  gsize i = length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 
-  for (gsize i = 0; i < length; i++)
+  for (; i < length; i++)
     {
       char c = text[i];
 
@@ -275,6 +285,15 @@ has_single_value (const char *text,
               done = depth == 0;
             }
           continue;
+        }
+      if (c == '/' && i + 1 < length && text[i + 1] == '*')
+        {
+          const char *end = g_strstr_len (text + i + 2, (gssize) (length - i - 2), "*/");
+
+          if (end == NULL)
+            return TRUE; /* unterminated: json-glib reports it */
+          i = (gsize) (end - text) + 1;
+          c = ' ';
         }
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
         {

@@ -25,7 +25,9 @@ struct _CdContactPage
   CdResource     *resource;
   GCancellable   *load_cancellable;  /* replaced on each load */
   GCancellable   *cancellable;       /* page lifetime: me, field definitions */
-  CdCampaign     *campaign_detail;   /* full recent campaign, fetched on first popover show */
+  CdCampaign     *campaign_detail;
+  GtkWidget      *nav_stack;         /* unowned: the bin's child */
+  GPtrArray      *pushed;            /* pages shown over the contact, bottom first */   /* full recent campaign, fetched on first popover show */
   GListModel     *definitions;       /* CdCustomField, NULL until loaded */
   gint64          contact_id;
   char           *title;
@@ -1035,6 +1037,50 @@ clear_resource (CdContactPage *self)
 
 /* GObject overrides */
 
+/* --- pushed pages (return links) ------------------------------------------ */
+
+static void
+show_top_page (CdContactPage *self)
+{
+  GtkWidget *top = self->pushed->len > 0
+                   ? g_ptr_array_index (self->pushed, self->pushed->len - 1) : NULL;
+
+  if (top != NULL)
+    gtk_stack_set_visible_child (GTK_STACK (self->nav_stack), top);
+  else
+    gtk_stack_set_visible_child_name (GTK_STACK (self->nav_stack), "contact");
+}
+
+/* Pages popped off are removed once the slide has finished, not mid-animation. */
+static void
+on_nav_transition_done (CdContactPage *self)
+{
+  GtkWidget *child;
+
+  if (self->nav_stack == NULL || self->pushed == NULL ||
+      gtk_stack_get_transition_running (GTK_STACK (self->nav_stack)))
+    return;
+  child = gtk_widget_get_first_child (self->nav_stack);
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      GtkStackPage *page = gtk_stack_get_page (GTK_STACK (self->nav_stack), child);
+
+      if (g_strcmp0 (gtk_stack_page_get_name (page), "contact") != 0 &&
+          !g_ptr_array_find (self->pushed, child, NULL))
+        gtk_stack_remove (GTK_STACK (self->nav_stack), child);
+      child = next;
+    }
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  cd_contact_page_pop (CD_CONTACT_PAGE (widget));
+}
+
 static void
 cd_contact_page_dispose (GObject *object)
 {
@@ -1045,6 +1091,7 @@ cd_contact_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->definitions);
   g_clear_object (&self->campaign_detail);
+  g_clear_pointer (&self->pushed, g_ptr_array_unref);
   if (self->repository != NULL)
     g_signal_handlers_disconnect_by_data (self->repository, self);
   g_clear_object (&self->repository);
@@ -1165,9 +1212,12 @@ cd_contact_page_class_init (CdContactPageClass *klass)
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_copy_details_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_campaign_open_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_nav_transition_done);
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, request_action);
+  gtk_widget_class_install_action (widget_class, "contact.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "contact.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "contact.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "contact.refresh", NULL);
 }
@@ -1177,8 +1227,12 @@ cd_contact_page_init (CdContactPage *self)
 {
   ensure_css ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The bin's own child: not a bound template child, which dispose would unparent twice. */
+  self->nav_stack = adw_bin_get_child (ADW_BIN (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.back", FALSE);
 
   self->cancellable = g_cancellable_new ();
+  self->pushed = g_ptr_array_new ();
   self->state = CD_RESOURCE_LOADING;
   self->call_logs_slot = add_reserved_card (self, _("Call logs"));
   self->follow_ups_slot = add_reserved_card (self, _("Follow-ups"));
@@ -1237,6 +1291,7 @@ cd_contact_page_load (CdContactPage *self,
 
   clear_resource (self);
   self->load_cancellable = g_cancellable_new ();
+  cd_contact_page_pop_all (self);
   if (self->contact_id != contact_id)
     {
       self->contact_id = contact_id;
@@ -1329,4 +1384,57 @@ cd_contact_page_get_part (CdContactPage *self,
 {
   g_return_val_if_fail (CD_IS_CONTACT_PAGE (self), NULL);
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), CD_TYPE_CONTACT_PAGE, name));
+}
+
+/**
+ * cd_contact_page_push:
+ * Shows @page over the contact (full Call logs, Call detail, Follow-ups).  The
+ * contact page stays alive underneath, so popping back restores its scroll
+ * position, search, sort and page exactly.  @page's return button should
+ * activate "contact.back".
+ */
+void
+cd_contact_page_push (CdContactPage *self,
+                      GtkWidget     *page)
+{
+  g_return_if_fail (CD_IS_CONTACT_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  gtk_stack_add_child (GTK_STACK (self->nav_stack), page);
+  g_ptr_array_add (self->pushed, page);
+  show_top_page (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.back", TRUE);
+}
+
+/* Returns to the page below the top one; FALSE when the contact is already shown. */
+gboolean
+cd_contact_page_pop (CdContactPage *self)
+{
+  g_return_val_if_fail (CD_IS_CONTACT_PAGE (self), FALSE);
+
+  if (self->pushed->len == 0)
+    return FALSE;
+  g_ptr_array_remove_index (self->pushed, self->pushed->len - 1);
+  show_top_page (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.back", self->pushed->len > 0);
+  on_nav_transition_done (self);
+  return TRUE;
+}
+
+void
+cd_contact_page_pop_all (CdContactPage *self)
+{
+  g_return_if_fail (CD_IS_CONTACT_PAGE (self));
+
+  while (cd_contact_page_pop (self))
+    ;
+}
+
+/* The page currently shown: the top pushed page, or NULL for the contact itself. */
+GtkWidget *
+cd_contact_page_get_top_page (CdContactPage *self)
+{
+  g_return_val_if_fail (CD_IS_CONTACT_PAGE (self), NULL);
+
+  return self->pushed->len > 0 ? g_ptr_array_index (self->pushed, self->pushed->len - 1) : NULL;
 }

@@ -51,4 +51,11 @@ CdResource     *cd_contact_page_get_resource        (CdContactPage *self);
 GtkWidget      *cd_contact_page_get_part            (CdContactPage *self,
                                                      const char    *name);
 
+/* Pushed pages with a return link ("contact.back", Alt+Left). */
+void            cd_contact_page_push           (CdContactPage *self,
+                                                GtkWidget     *page);
+gboolean        cd_contact_page_pop            (CdContactPage *self);
+void            cd_contact_page_pop_all        (CdContactPage *self);
+GtkWidget      *cd_contact_page_get_top_page   (CdContactPage *self);
+
 G_END_DECLS

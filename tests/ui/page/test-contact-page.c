@@ -557,6 +557,33 @@ test_reserved_slots (Fixture *fixture, gconstpointer data)
 }
 
 static void
+test_push_and_back (Fixture *fixture, gconstpointer data)
+{
+  GtkAdjustment *vadj;
+  GtkWidget *pushed = gtk_label_new ("Pushed");
+  double scrolled_to;
+
+  load (fixture, 501);
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (part (fixture, "scrolled_window")));
+  gtk_window_set_default_size (fixture->window, 1100, 400);
+  WAIT_UNTIL (gtk_adjustment_get_upper (vadj) > gtk_adjustment_get_page_size (vadj) + 50);
+  scrolled_to = gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj);
+  gtk_adjustment_set_value (vadj, scrolled_to);
+
+  cd_contact_page_push (fixture->page, pushed);
+  g_assert_true (cd_contact_page_get_top_page (fixture->page) == pushed);
+  WAIT_UNTIL (gtk_widget_get_mapped (pushed) &&
+              !gtk_widget_get_mapped (part (fixture, "scrolled_window")));
+
+  /* The return link is an action, so Alt+Left and any "Back to …" button share it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "contact.back", NULL));
+  g_assert_null (cd_contact_page_get_top_page (fixture->page));
+  WAIT_UNTIL (gtk_widget_get_mapped (part (fixture, "scrolled_window")));
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadj), scrolled_to, 1.0);
+  g_assert_false (cd_contact_page_pop (fixture->page));
+}
+
+static void
 test_layout (Fixture *fixture, gconstpointer data)
 {
   CdColumns *columns = CD_COLUMNS (part (fixture, "columns"));
@@ -670,6 +697,7 @@ main (int   argc,
   ADD ("/contact-page/state/unauthorized", test_unauthorized, NULL);
   ADD ("/contact-page/state/error-with-cache", test_error_with_cache, NULL);
   ADD ("/contact-page/reserved-slots", test_reserved_slots, NULL);
+  ADD ("/contact-page/push-and-back", test_push_and_back, NULL);
   ADD ("/contact-page/layout", test_layout, NULL);
   ADD ("/contact-page/markup-verbatim", test_markup_verbatim, NULL);
   ADD ("/contact-page/state/loading", test_loading, NULL);
