@@ -16,7 +16,7 @@ for path in sys.argv[1:]:
         continue
     for line in lines:
         entry = json.loads(line)
-        out = entry.get("stdo", "") or ""
+        out = entry.get("stdout", "") or ""
         ok = len(re.findall(r"^ok \d+(?! # SKIP)", out, re.M))
         skip = len(re.findall(r"^ok \d+.*# SKIP", out, re.M))
         bad = len(re.findall(r"^not ok \d+", out, re.M))
