@@ -7,20 +7,22 @@
 #
 # Usage (as root, non-interactive, CI-safe):
 #   build-aux/gnome48-chroot.sh [--build-only] [--keep-going] [--no-werror]
-#                               [--setup-only] [--source DIR]
+#                               [--setup-only] [--source DIR] [--env VAR=VALUE]
 #
 #   --build-only  configure and build, skip the test suites
 #   --keep-going  ninja -k 0: report every failing file, not just the first
 #   --no-werror   configure without --werror (to list all warnings at once)
 #   --setup-only  only create/update the chroot
 #   --source DIR  tree to build (default: the repository holding this script)
+#   --env VAR=VAL extra environment for every command in the chroot (repeatable;
+#                 e.g. --env GTK_A11Y=none to try a test-environment change)
 #
 # Environment:
 #   CHROOT_DIR  chroot location (default /var/cache/contact-detail/trixie-chroot)
 #   MIRROR      Debian mirror (default http://deb.debian.org/debian)
 #   SUITE       Debian suite (default trixie)
 #
-# The chroot is created once (debootstrap, several minutes) and reused; its
+# The chroot is created once (debootstrap + packages: about 1 minute on a fast mirror) and reused; its
 # packages are reinstalled only when the list below changes (stamp file).
 # The build directory lives inside the chroot (/build) and is recreated on
 # every run; the source is copied to /src (without _build*/ and .git).
@@ -42,6 +44,7 @@ BUILD_ONLY=0
 SETUP_ONLY=0
 KEEP_GOING=0
 WERROR=1
+EXTRA_ENV=()
 SRC_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 while [ $# -gt 0 ]; do
@@ -51,7 +54,8 @@ while [ $# -gt 0 ]; do
     --keep-going) KEEP_GOING=1 ;;
     --no-werror) WERROR=0 ;;
     --source) SRC_DIR=$(cd "$2" && pwd); shift ;;
-    -h|--help) sed -n '3,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --env) EXTRA_ENV+=("$2"); shift ;;
+    -h|--help) sed -n '3,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "gnome48-chroot: unknown option: $1" >&2; exit 2 ;;
   esac
   shift
@@ -145,7 +149,7 @@ in_chroot () {
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     HOME=/root LC_ALL=C.UTF-8 LANG=C.UTF-8 TERM=dumb \
     DEBIAN_FRONTEND=noninteractive CI="${CI:-}" \
-    "$@"
+    ${EXTRA_ENV[@]+"${EXTRA_ENV[@]}"} "$@"
 }
 
 # Only one run at a time may use a given chroot (mounts, /src, /build).

@@ -27,7 +27,7 @@ seconds=20
 for arg in "$@"; do
   case "$arg" in
     --refresh-seeds) refresh=1 ;;
-    ''|*[!0-9]*) echo "usage: $0 [--refresh-seeds] [SECONDS]" >&2; exit 2 ;;
+    ''|0|*[!0-9]*) echo "usage: $0 [--refresh-seeds] [SECONDS]" >&2; exit 2 ;;
     *) seconds="$arg" ;;
   esac
 done
@@ -218,6 +218,15 @@ if [ $failed -ne 0 ]; then
       echo "--- $h" >&2
       grep -E -A 25 'ERROR:|runtime error:|deadly signal|ERROR\*\*|CRITICAL|WARNING' "$RUN_DIR/$h.log" | head -n 40 >&2
     fi
+  done
+  # GLib has no frame pointers: replay with the slow unwinder for full allocation stacks
+  # (a leak may need a few runs to be seen as unreachable).
+  for artifact in "$ARTIFACTS"/*; do
+    [ -f "$artifact" ] || continue
+    h="$(basename "$artifact" | sed -E 's/-(crash|leak|timeout|oom|slow-unit)-[0-9a-f]+$//')"
+    echo "--- replay of $artifact" >&2
+    ASAN_OPTIONS="$ASAN_OPTIONS:fast_unwind_on_malloc=0" \
+      "$BUILD_DIR/tests/fuzz/fuzz-$h" -runs=3 "$artifact" 2>&1 | grep -E '^ +#[0-9]+ |ERROR|SUMMARY|runtime error' | head -n 40 >&2
   done
 fi
 exit $failed

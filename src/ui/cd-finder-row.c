@@ -43,6 +43,21 @@ pick_subtitle (CdContact  *contact,
   return NULL;
 }
 
+/* Initials only from a name; phones and "Contact #ID" get the generic avatar. */
+static char *
+dup_avatar_name (CdContact *contact)
+{
+  const char *first = cd_contact_get_first_name (contact);
+  const char *last = cd_contact_get_last_name (contact);
+  g_autofree char *name = g_strstrip (g_strdup_printf ("%s %s", first ? first : "",
+                                                       last ? last : ""));
+
+  if (name[0] == '\0')
+    return NULL;
+
+  return g_steal_pointer (&name);
+}
+
 static void
 cd_finder_row_dispose (GObject *object)
 {
@@ -89,6 +104,7 @@ cd_finder_row_set_contact (CdFinderRow *self,
                            gpointer     contact)
 {
   g_autofree char *title = NULL;
+  g_autofree char *avatar_name = NULL;
   const char *subtitle;
 
   g_return_if_fail (CD_IS_FINDER_ROW (self));
@@ -109,7 +125,8 @@ cd_finder_row_set_contact (CdFinderRow *self,
   gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->subtitle_label, subtitle != NULL ? subtitle : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
-  adw_avatar_set_text (self->avatar, title);
+  avatar_name = dup_avatar_name (contact);
+  adw_avatar_set_text (self->avatar, avatar_name);
 }
 
 const char *

@@ -271,6 +271,13 @@ on_list_activate (CdFinder *self,
 }
 
 static void
+on_list_pointer_left (CdFinder *self)
+{
+  /* Single-click lists select on hover; leaving restores the open contact's row. */
+  sync_selection (self);
+}
+
+static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
@@ -405,8 +412,14 @@ static void
 cd_finder_init (CdFinder *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *motion;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "leave", G_CALLBACK (on_list_pointer_left), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), motion);
 
   self->store = g_list_store_new (CD_TYPE_CONTACT);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
@@ -471,6 +484,14 @@ cd_finder_get_model (CdFinder *self)
   g_return_val_if_fail (CD_IS_FINDER (self), NULL);
 
   return G_LIST_MODEL (self->store);
+}
+
+const char *
+cd_finder_get_view_name (CdFinder *self)
+{
+  g_return_val_if_fail (CD_IS_FINDER (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
 }
 
 const char *

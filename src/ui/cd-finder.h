@@ -24,6 +24,8 @@ void          cd_finder_set_repository (CdFinder     *self,
 void          cd_finder_refresh        (CdFinder     *self);
 /* The contacts shown (GListModel of CdContact); for tests. */
 GListModel   *cd_finder_get_model      (CdFinder     *self);
+/* "list", "loading", "empty" (No contacts found) or "error". */
+const char   *cd_finder_get_view_name  (CdFinder     *self);
 /* The (stripped) query whose results the list shows; NULL before the first. */
 const char   *cd_finder_get_shown_query (CdFinder    *self);
 /* TRUE while the list shows saved contacts because the server was unreachable. */

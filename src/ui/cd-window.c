@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-contact.h"
 #include "cd-contact-page.h"
 
 #include "cd-application.h"
@@ -22,6 +23,10 @@ struct _CdWindow
   CdFinder             *finder;
   GtkStack             *content_stack;
   CdContactPage        *page;
+
+  /* The contact Ctrl+Page Up/Down stepped to: while it is shown, the finder
+   * keeps its list order (no "recent" refresh) so stepping stays stable. */
+  gint64                stepped_id;
 };
 
 G_DEFINE_FINAL_TYPE (CdWindow, cd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -79,6 +84,67 @@ show_content (CdWindow *self)
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
+static gboolean
+page_is_shown (CdWindow *self)
+{
+  return self->repository != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0 &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "contact") == 0;
+}
+
+/* Position of @contact_id in the finder's list, or G_MAXUINT. */
+static guint
+finder_position (CdWindow *self,
+                 gint64    contact_id)
+{
+  GListModel *model = cd_finder_get_model (self->finder);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdContact) contact = g_list_model_get_item (model, i);
+
+      if (cd_contact_get_id (contact) == contact_id)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+/* Opens the previous (@delta -1) or next (+1) contact of the finder's list. */
+static gboolean
+step_contact (CdWindow *self,
+              int       delta)
+{
+  GListModel *model = cd_finder_get_model (self->finder);
+  guint n = g_list_model_get_n_items (model);
+  gint64 current = 0;
+  guint position;
+  g_autoptr(CdContact) contact = NULL;
+
+  if (self->repository == NULL || n == 0)
+    return FALSE;
+
+  if (page_is_shown (self))
+    current = cd_contact_page_get_contact_id (self->page);
+
+  position = finder_position (self, current);
+  if (position == G_MAXUINT)
+    position = delta > 0 ? 0 : n - 1;
+  else if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+    }
+  else
+    position += delta;
+
+  contact = g_list_model_get_item (model, position);
+  cd_window_open_contact (self, cd_contact_get_id (contact));
+  self->stepped_id = cd_contact_get_id (contact);
+  return TRUE;
+}
+
 /* Callbacks */
 
 static void
@@ -107,7 +173,11 @@ on_finder_contact_activated (CdWindow  *self,
 static void
 on_page_state_changed (CdWindow *self)
 {
-  /* Opening a contact makes it "recent": refresh the finder's empty query. */
+  /* Opening a contact makes it "recent": refresh the finder's empty query,
+   * except while stepping through the list, whose order must not move. */
+  if (self->stepped_id != 0 && cd_contact_page_get_contact_id (self->page) == self->stepped_id)
+    return;
+
   if (cd_contact_page_get_state (self->page) == CD_RESOURCE_FRESH)
     {
       GtkEditable *entry = GTK_EDITABLE (cd_finder_get_search_entry (self->finder));
@@ -150,6 +220,81 @@ focus_search_action (GtkWidget  *widget,
 
   adw_leaflet_set_visible_child_name (self->leaflet, "finder");
   cd_finder_focus_search (self->finder);
+}
+
+/* Window-wide shortcuts for the page's actions, so they work with the focus
+ * in the finder too (the page's own bindings only see keys inside it). */
+static gboolean
+forward_to_page_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  CdWindow *self = CD_WINDOW (widget);
+  const char *action_name = g_variant_get_string (args, NULL);
+
+  if (!page_is_shown (self))
+    return FALSE;
+
+  /* FALSE (key not handled) when the page has no such action. */
+  return gtk_widget_activate_action (GTK_WIDGET (self->page), action_name, NULL);
+}
+
+static gboolean
+step_contact_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  return step_contact (CD_WINDOW (widget), GPOINTER_TO_INT (user_data));
+}
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              guint                  keyval,
+              GdkModifierType        modifiers,
+              GtkShortcutAction     *action,
+              GVariant              *args)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers), action);
+
+  if (args != NULL)
+    gtk_shortcut_set_arguments (shortcut, args);
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+/*
+ * In the capture phase: a focused scrolled window would otherwise take
+ * Ctrl+Page Up/Down (horizontal page scroll) before the window sees them.
+ */
+static void
+setup_shortcuts (CdWindow *self)
+{
+  GtkShortcutController *controller = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  static const struct {
+    guint           keyval;
+    GdkModifierType modifiers;
+    const char     *action;
+  } page_shortcuts[] = {
+    { GDK_KEY_e, GDK_CONTROL_MASK, "contact.edit" },
+    { GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "contact.call" },
+    { GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "contact.search-call-logs" },
+  };
+
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (controller), "cd-window-shortcuts");
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (controller),
+                                              GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_set_scope (controller, GTK_SHORTCUT_SCOPE_LOCAL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_shortcuts); i++)
+    add_shortcut (controller, page_shortcuts[i].keyval, page_shortcuts[i].modifiers,
+                  gtk_callback_action_new (forward_to_page_cb, NULL, NULL),
+                  g_variant_new_string (page_shortcuts[i].action));
+
+  add_shortcut (controller, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                gtk_callback_action_new (step_contact_cb, GINT_TO_POINTER (-1), NULL), NULL);
+  add_shortcut (controller, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                gtk_callback_action_new (step_contact_cb, GINT_TO_POINTER (1), NULL), NULL);
+
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (controller));
 }
 
 static void
@@ -248,6 +393,13 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.try-demo", NULL, try_demo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
+  /* The page binds these itself; these make them work from the finder too. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                forward_to_page_cb, "s", "contact.refresh");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F5, 0,
+                                forward_to_page_cb, "s", "contact.refresh");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                forward_to_page_cb, "s", "contact.back");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ContactDetail/ui/cd-window.ui");
@@ -270,6 +422,7 @@ static void
 cd_window_init (CdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  setup_shortcuts (self);
 
   self->settings = cd_application_create_settings ();
   restore_window_state (self);
@@ -354,6 +507,7 @@ cd_window_open_contact (CdWindow *self,
   if (self->repository == NULL)
     return;
 
+  self->stepped_id = 0;
   cd_contact_page_load (self->page, contact_id);
   cd_finder_set_selected_id (self->finder, contact_id);
   gtk_stack_set_visible_child_name (self->content_stack, "contact");

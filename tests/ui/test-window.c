@@ -8,6 +8,7 @@
 #include "cd-contact-page.h"
 #include "cd-demo-server.h"
 #include "cd-finder.h"
+#include "cd-preferences-window.h"
 #include "cd-rules.h"
 #include "cd-window.h"
 
@@ -15,6 +16,7 @@
 
 /* GtkApplication warns (fatally, in tests) without a session bus. */
 static gboolean have_session_bus;
+static char *session_bus_address;
 
 typedef struct
 {
@@ -378,7 +380,18 @@ test_finder_by_id (Fixture       *fixture,
   g_assert_cmpstr (cd_contact_page_get_title (CD_CONTACT_PAGE (cd_window_get_page (window))),
                    ==, "Contact #503");
 
-  /* Down in the search entry moves the keyboard focus into the result list. */
+  /* A query nothing matches says so. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zz-no-such-contact-zz");
+  WAIT_UNTIL (!cd_finder_get_busy (finder) &&
+              g_strcmp0 (cd_finder_get_shown_query (finder), "zz-no-such-contact-zz") == 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cd_finder_get_model (finder)), ==, 0);
+  g_assert_cmpstr (cd_finder_get_view_name (finder), ==, "empty");
+
+  /* Back to the id: Down in the search entry moves the keyboard focus into the result list. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "503");
+  WAIT_UNTIL (!cd_finder_get_busy (finder) &&
+              g_strcmp0 (cd_finder_get_shown_query (finder), "503") == 0);
+  g_assert_cmpstr (cd_finder_get_view_name (finder), ==, "list");
   gtk_widget_grab_focus (entry);
   g_assert_true (press_key_in (entry, GDK_KEY_Down));
   focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -481,11 +494,13 @@ command_line_body (gpointer user_data)
   if (g_application_get_dbus_connection (G_APPLICATION (app)) != NULL &&
       !g_application_get_is_remote (G_APPLICATION (app)))
     {
+      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
       g_autoptr(GSubprocess) process = NULL;
       gboolean done = FALSE;
 
-      process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
-                                  CONTACT_DETAIL_BIN, "503", NULL);
+      /* The same bus as this instance, whatever the isolated dirs say. */
+      g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", session_bus_address, TRUE);
+      process = g_subprocess_launcher_spawn (launcher, &error, CONTACT_DETAIL_BIN, "503", NULL);
       g_assert_no_error (error);
       g_subprocess_wait_check_async (process, NULL, subprocess_done_cb, &done);
       WAIT_UNTIL (done && page_settled (page, CD_DEMO_CONTACT_ID_ONLY));
@@ -568,6 +583,38 @@ test_try_demo (void)
 }
 
 static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = cd_application_create_settings ();
+  g_autofree char *stored = NULL;
+  GtkWidget *preferences;
+  GtkWidget *entry_row;
+
+  g_settings_set_string (settings, "server-url", "https://api.example.com/api/v1");
+
+  /* The stored server is shown for editing; the key never is. */
+  preferences = cd_preferences_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (preferences));
+  entry_row = find_descendant (preferences, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (entry_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row)), ==,
+                   "https://api.example.com/api/v1");
+
+  /* An unencrypted remote server is refused and not stored. */
+  gtk_editable_set_text (GTK_EDITABLE (entry_row), "http://api.example.com/api/v1");
+  g_signal_emit_by_name (entry_row, "apply");
+  g_assert_true (gtk_widget_has_css_class (entry_row, "error"));
+  stored = g_settings_get_string (settings, "server-url");
+  g_assert_cmpstr (stored, ==, "https://api.example.com/api/v1");
+
+  g_object_ref (preferences);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  WAIT_UNTIL (G_OBJECT (preferences)->ref_count == 1);
+  g_assert_finalize_object (preferences);
+  g_settings_reset (settings, "server-url");
+}
+
+static void
 test_parse_arguments (void)
 {
   g_autoptr(GError) error = NULL;
@@ -604,10 +651,12 @@ main (int   argc,
   g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
   const char * const *data_dirs = g_get_system_data_dirs ();
   g_autoptr(GDBusConnection) bus = NULL;
+  int ret;
 
   /* Before the dirs are isolated: the bus address may live in XDG_RUNTIME_DIR. */
   bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  have_session_bus = bus != NULL;
+  session_bus_address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  have_session_bus = bus != NULL && session_bus_address != NULL;
 
   /*
    * Isolated XDG dirs hide the MIME database, which GTK needs to load the
@@ -624,6 +673,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/application/parse-arguments", test_parse_arguments);
   g_test_add_func ("/ui/application/try-demo", test_try_demo);
+  g_test_add_func ("/ui/preferences/server", test_preferences);
   g_test_add ("/ui/window/open-by-id", Fixture, NULL,
               fixture_setup, test_open_by_id, fixture_teardown);
   g_test_add ("/ui/window/state", Fixture, NULL,
@@ -639,5 +689,7 @@ main (int   argc,
   g_test_add ("/ui/application/command-line", Fixture, NULL,
               fixture_setup, test_command_line, fixture_teardown);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  g_free (session_bus_address);
+  return ret;
 }

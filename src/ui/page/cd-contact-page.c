@@ -48,6 +48,9 @@ struct _CdContactPage
   GtkWidget      *call_button;
   GtkWidget      *edit_button;
   GtkWidget      *dnc_button;
+  GtkWidget      *call_content;
+  gboolean        compact_header;    /* narrow page: header buttons show icons only */
+  guint           compact_idle_id;
   GtkWidget      *actions_button;
   GtkWidget      *banner_revealer;
   GtkWidget      *banner;
@@ -302,6 +305,24 @@ set_button_label (GtkWidget  *button,
                   const char *tooltip)
 {
   gtk_button_set_label (GTK_BUTTON (button), label);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+/* Like set_button_label, but icon-only in a compact header; the name stays accessible. */
+static void
+set_header_button (CdContactPage *self,
+                   GtkWidget     *button,
+                   const char    *label,
+                   const char    *tooltip,
+                   const char    *icon_name)
+{
+  if (self->compact_header)
+    gtk_button_set_icon_name (GTK_BUTTON (button), icon_name);
+  else
+    gtk_button_set_label (GTK_BUTTON (button), label);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -805,9 +826,14 @@ update_actions (CdContactPage *self)
   gtk_widget_set_visible (self->edit_button, a.edit);
   gtk_widget_set_visible (self->dnc_button, a.dnc);
   if (a.listed)
-    set_button_label (self->dnc_button, _("Remove from DNC"), _("Remove this number from the Do-Not-Call list"));
+    set_header_button (self, self->dnc_button, _("Remove from DNC"),
+                       _("Remove this number from the Do-Not-Call list"), "action-unavailable-symbolic");
   else
-    set_button_label (self->dnc_button, _("Add to DNC"), _("Add this number to the Do-Not-Call list"));
+    set_header_button (self, self->dnc_button, _("Add to DNC"),
+                       _("Add this number to the Do-Not-Call list"), "action-unavailable-symbolic");
+  set_header_button (self, self->edit_button, _("Edit"), _("Edit contact"), "document-edit-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (self->call_content),
+                                self->compact_header ? "" : _("Call"));
   gtk_label_set_text (GTK_LABEL (self->reason_label), reason ? reason : "");
   gtk_widget_set_visible (self->reason_label, !a.callable && reason != NULL);
 
@@ -1037,6 +1063,30 @@ clear_resource (CdContactPage *self)
 
 /* GObject overrides */
 
+/* Narrow pages drop the header button labels so the title keeps its room. */
+static gboolean
+apply_compact_header (gpointer user_data)
+{
+  CdContactPage *self = user_data;
+  gboolean compact = cd_columns_get_stacked (CD_COLUMNS (self->columns));
+
+  self->compact_idle_id = 0;
+  if (self->compact_header != compact)
+    {
+      self->compact_header = compact;
+      update_actions (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* "stacked" changes during size allocation: relabelling must wait until it is over. */
+static void
+on_columns_stacked (CdContactPage *self)
+{
+  if (self->compact_idle_id == 0)
+    self->compact_idle_id = g_idle_add (apply_compact_header, self);
+}
+
 /* --- pushed pages (return links) ------------------------------------------ */
 
 static void
@@ -1091,6 +1141,7 @@ cd_contact_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->definitions);
   g_clear_object (&self->campaign_detail);
+  g_clear_handle_id (&self->compact_idle_id, g_source_remove);
   g_clear_pointer (&self->pushed, g_ptr_array_unref);
   if (self->repository != NULL)
     g_signal_handlers_disconnect_by_data (self->repository, self);
@@ -1197,7 +1248,7 @@ cd_contact_page_class_init (CdContactPageClass *klass)
                                                "/com/example/ContactDetail/page/cd-contact-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CdContactPage, name)
   BIND (back_button); BIND (window_title); BIND (call_button); BIND (edit_button);
-  BIND (dnc_button); BIND (actions_button); BIND (banner_revealer); BIND (banner);
+  BIND (dnc_button); BIND (call_content); BIND (actions_button); BIND (banner_revealer); BIND (banner);
   BIND (banner_label); BIND (banner_details_button); BIND (banner_settings_button);
   BIND (banner_retry_button); BIND (details_label); BIND (stack); BIND (scrolled_window); BIND (badges_box);
   BIND (archived_badge); BIND (erased_badge); BIND (dnc_badge); BIND (reason_label);
@@ -1229,6 +1280,8 @@ cd_contact_page_init (CdContactPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The bin's own child: not a bound template child, which dispose would unparent twice. */
   self->nav_stack = adw_bin_get_child (ADW_BIN (self));
+  g_signal_connect_object (self->columns, "notify::stacked",
+                           G_CALLBACK (on_columns_stacked), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.back", FALSE);
 
   self->cancellable = g_cancellable_new ();

@@ -608,6 +608,19 @@ test_layout (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_compute_point (sidebar, GTK_WIDGET (columns), &GRAPHENE_POINT_INIT (0, 0), &side_origin));
   g_assert_cmpfloat (side_origin.x, ==, 0);
   g_assert_cmpfloat (side_origin.y, >=, gtk_widget_get_height (main_column));
+
+  /* A narrow header keeps the title readable: buttons go icon-only, names stay in tooltips. */
+  WAIT_UNTIL (gtk_button_get_label (GTK_BUTTON (part (fixture, "edit_button"))) == NULL);
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (part (fixture, "edit_button"))), ==,
+                   "document-edit-symbolic");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (part (fixture, "dnc_button")), ==,
+                   "Add this number to the Do-Not-Call list");
+
+  gtk_window_set_default_size (fixture->window, 1100, 800);
+  WAIT_UNTIL (!cd_columns_get_stacked (columns) &&
+              gtk_button_get_label (GTK_BUTTON (part (fixture, "edit_button"))) != NULL);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (part (fixture, "edit_button"))), ==, "Edit");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (part (fixture, "dnc_button"))), ==, "Add to DNC");
 }
 
 static void

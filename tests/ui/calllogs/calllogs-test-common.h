@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Shared fixture of the call-logs tests: a demo backend on loopback, a repository
+ * with its cache in a temporary directory, and (for widget tests) a window. */
+
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+#include "cd-api-client.h"
+#include "cd-demo-server.h"
+#include "cd-repository-sessions.h"
+
+#define DEADLINE_S 60
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main context until @cond holds; fails the test after the deadline. */
+#define WAIT_UNTIL(cond) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC; \
+    guint tick_ = g_timeout_add (20, tick_cb, NULL); \
+    while (!(cond)) \
+      { \
+        if (g_get_monotonic_time () > deadline_) \
+          g_error ("Timed out after %d s waiting for: %s", DEADLINE_S, #cond); \
+        g_main_context_iteration (NULL, TRUE); \
+      } \
+    g_source_remove (tick_); \
+  } G_STMT_END
+
+typedef struct
+{
+  char         *tmp_dir;
+  CdDemoServer *server;
+  CdRepository *repository;
+  CdApiClient  *client;
+  gpointer      window;   /* GtkWindow in widget tests */
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_start (Fixture    *fixture,
+               const char *role)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *cache_dir = NULL;
+
+  fixture->tmp_dir = g_dir_make_tmp ("cd-test-calllogs-XXXXXX", &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (fixture->tmp_dir, "demo.sqlite", NULL);
+  fixture->server = cd_demo_server_new (db_path, &error);
+  g_assert_no_error (error);
+  cd_demo_server_start (fixture->server, 0, &error);
+  g_assert_no_error (error);
+  if (role != NULL)
+    cd_demo_server_set_role (fixture->server, role);
+  cache_dir = g_build_filename (fixture->tmp_dir, "cache", NULL);
+  g_mkdir_with_parents (cache_dir, 0700);
+  fixture->repository = cd_repository_new (cd_demo_server_get_base_url (fixture->server),
+                                           NULL, NULL, cache_dir);
+  fixture->client = cd_api_client_new (cd_demo_server_get_base_url (fixture->server));
+}
+
+static void
+fixture_stop (Fixture *fixture)
+{
+  g_clear_object (&fixture->client);
+  g_clear_object (&fixture->repository);
+  cd_demo_server_stop (fixture->server);
+  g_clear_object (&fixture->server);
+  remove_tree (fixture->tmp_dir);
+  g_clear_pointer (&fixture->tmp_dir, g_free);
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Ids of one page straight from the backend (the reference the UI must match). */
+static GArray *
+direct_page_ids (Fixture              *fixture,
+                 const CdSessionQuery *query,
+                 char                **next_cursor,
+                 gint64               *total)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (CdApiResponse) response = NULL;
+  g_autoptr (GError) error = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  JsonObject *data;
+  JsonArray *items;
+
+  cd_api_client_list_voice_sessions_async (fixture->client, query, NULL, store_result_cb, &result);
+  WAIT_UNTIL (result != NULL);
+  response = cd_api_client_request_finish (fixture->client, result, &error);
+  g_assert_no_error (error);
+  data = json_node_get_object (cd_api_response_get_data (response));
+  items = json_object_get_array_member (data, "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      gint64 id = json_object_get_int_member (json_array_get_object_element (items, i), "id");
+
+      g_array_append_val (ids, id);
+    }
+  if (next_cursor != NULL)
+    *next_cursor = json_object_has_member (data, "next_cursor") &&
+                   !json_object_get_null_member (data, "next_cursor") ?
+                   g_strdup (json_object_get_string_member (data, "next_cursor")) : NULL;
+  if (total != NULL)
+    *total = json_object_has_member (data, "total") ? json_object_get_int_member (data, "total") : -1;
+  return ids;
+}
+
+static GArray *
+model_ids (GListModel *model)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (CdVoiceSession) s = g_list_model_get_item (model, i);
+      gint64 id = cd_voice_session_get_id (s);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+assert_same_ids (GArray *a,
+                 GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpint (g_array_index (a, gint64, i), ==, g_array_index (b, gint64, i));
+}
