@@ -84,6 +84,16 @@ show_content (CdWindow *self)
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
+static void
+load_contact (CdWindow *self,
+              gint64    contact_id)
+{
+  cd_contact_page_load (self->page, contact_id);
+  cd_finder_set_selected_id (self->finder, contact_id);
+  gtk_stack_set_visible_child_name (self->content_stack, "contact");
+  show_content (self);
+}
+
 static gboolean
 page_is_shown (CdWindow *self)
 {
@@ -140,8 +150,8 @@ step_contact (CdWindow *self,
     position += delta;
 
   contact = g_list_model_get_item (model, position);
-  cd_window_open_contact (self, cd_contact_get_id (contact));
   self->stepped_id = cd_contact_get_id (contact);
+  load_contact (self, self->stepped_id);
   return TRUE;
 }
 
@@ -508,10 +518,7 @@ cd_window_open_contact (CdWindow *self,
     return;
 
   self->stepped_id = 0;
-  cd_contact_page_load (self->page, contact_id);
-  cd_finder_set_selected_id (self->finder, contact_id);
-  gtk_stack_set_visible_child_name (self->content_stack, "contact");
-  show_content (self);
+  load_contact (self, contact_id);
 }
 
 void

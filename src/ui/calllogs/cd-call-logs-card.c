@@ -441,8 +441,9 @@ cd_call_logs_card_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  adw_bin_set_child (ADW_BIN (self), NULL);
+  /* The columns helper disconnects from the view, so it goes first. */
   g_clear_pointer (&self->columns, cd_call_log_columns_free);
+  adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->repository);
   G_OBJECT_CLASS (cd_call_logs_card_parent_class)->dispose (object);
 }

@@ -6,6 +6,7 @@
 #include "cd-error.h"
 #include "cd-follow-up-ui.h"
 #include "cd-format.h"
+#include "cd-followups-resources.h"
 
 void
 cd_follow_up_ui_ensure_style (void)
@@ -14,6 +15,9 @@ cd_follow_up_ui_ensure_style (void)
   GdkDisplay *display = gdk_display_get_default ();
   g_autoptr(GtkCssProvider) provider = NULL;
 
+  /* Referencing the bundle keeps its object (and its registration) in the
+   * static library's link. */
+  g_return_if_fail (cd_followups_get_resource () != NULL);
   if (display == NULL || display == done_for)
     return;
   done_for = display;

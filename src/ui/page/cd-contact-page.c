@@ -49,6 +49,9 @@ struct _CdContactPage
   GtkWidget      *edit_button;
   GtkWidget      *dnc_button;
   GtkWidget      *call_content;
+  GtkWidget      *action_error_revealer;
+  GtkWidget      *action_error_label;
+  GtkWidget      *action_error_request_label;
   gboolean        compact_header;    /* narrow page: header buttons show icons only */
   guint           compact_idle_id;
   GtkWidget      *actions_button;
@@ -1087,6 +1090,14 @@ on_columns_stacked (CdContactPage *self)
     self->compact_idle_id = g_idle_add (apply_compact_header, self);
 }
 
+static void
+dismiss_error_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  cd_contact_page_clear_action_error (CD_CONTACT_PAGE (widget));
+}
+
 /* --- pushed pages (return links) ------------------------------------------ */
 
 static void
@@ -1248,7 +1259,8 @@ cd_contact_page_class_init (CdContactPageClass *klass)
                                                "/com/example/ContactDetail/page/cd-contact-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CdContactPage, name)
   BIND (back_button); BIND (window_title); BIND (call_button); BIND (edit_button);
-  BIND (dnc_button); BIND (call_content); BIND (actions_button); BIND (banner_revealer); BIND (banner);
+  BIND (dnc_button); BIND (call_content); BIND (action_error_revealer); BIND (action_error_label);
+  BIND (action_error_request_label); BIND (actions_button); BIND (banner_revealer); BIND (banner);
   BIND (banner_label); BIND (banner_details_button); BIND (banner_settings_button);
   BIND (banner_retry_button); BIND (details_label); BIND (stack); BIND (scrolled_window); BIND (badges_box);
   BIND (archived_badge); BIND (erased_badge); BIND (dnc_badge); BIND (reason_label);
@@ -1268,6 +1280,7 @@ cd_contact_page_class_init (CdContactPageClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, request_action);
   gtk_widget_class_install_action (widget_class, "contact.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "contact.dismiss-error", NULL, dismiss_error_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "contact.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "contact.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "contact.refresh", NULL);
@@ -1345,6 +1358,8 @@ cd_contact_page_load (CdContactPage *self,
   clear_resource (self);
   self->load_cancellable = g_cancellable_new ();
   cd_contact_page_pop_all (self);
+  if (self->contact_id != contact_id)
+    cd_contact_page_clear_action_error (self);
   if (self->contact_id != contact_id)
     {
       self->contact_id = contact_id;
@@ -1490,4 +1505,48 @@ cd_contact_page_get_top_page (CdContactPage *self)
   g_return_val_if_fail (CD_IS_CONTACT_PAGE (self), NULL);
 
   return self->pushed->len > 0 ? g_ptr_array_index (self->pushed, self->pushed->len - 1) : NULL;
+}
+
+/**
+ * cd_contact_page_show_action_error:
+ * Shows a failed action (archive, erase, DNC, …) in the error box under the
+ * header: the server's message and its request id, selectable for support.
+ * Nothing else on the page changes.
+ */
+void
+cd_contact_page_show_action_error (CdContactPage *self,
+                                   const GError  *error)
+{
+  const char *request_id;
+  g_autofree char *request_text = NULL;
+
+  g_return_if_fail (CD_IS_CONTACT_PAGE (self));
+  g_return_if_fail (error != NULL);
+
+  request_id = cd_api_error_get_request_id (error);
+  if (request_id != NULL)
+    /* Translators: shown under an error message, for support requests */
+    request_text = g_strdup_printf (_("Request ID: %s"), request_id);
+  gtk_label_set_text (GTK_LABEL (self->action_error_label), error->message);
+  gtk_label_set_text (GTK_LABEL (self->action_error_request_label), request_text ? request_text : "");
+  gtk_widget_set_visible (self->action_error_request_label, request_text != NULL);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->action_error_revealer), TRUE);
+}
+
+void
+cd_contact_page_clear_action_error (CdContactPage *self)
+{
+  g_return_if_fail (CD_IS_CONTACT_PAGE (self));
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->action_error_revealer), FALSE);
+}
+
+/* The visible error box's message, or NULL (for tests). */
+const char *
+cd_contact_page_get_action_error (CdContactPage *self)
+{
+  g_return_val_if_fail (CD_IS_CONTACT_PAGE (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (GTK_REVEALER (self->action_error_revealer)))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (self->action_error_label));
 }

@@ -51,6 +51,12 @@ CdResource     *cd_contact_page_get_resource        (CdContactPage *self);
 GtkWidget      *cd_contact_page_get_part            (CdContactPage *self,
                                                      const char    *name);
 
+/* The inline error box under the header (failed lifecycle/DNC actions). */
+void            cd_contact_page_show_action_error  (CdContactPage *self,
+                                                    const GError  *error);
+void            cd_contact_page_clear_action_error (CdContactPage *self);
+const char     *cd_contact_page_get_action_error   (CdContactPage *self);
+
 /* Pushed pages with a return link ("contact.back", Alt+Left). */
 void            cd_contact_page_push           (CdContactPage *self,
                                                 GtkWidget     *page);

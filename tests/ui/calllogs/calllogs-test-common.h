@@ -72,6 +72,8 @@ fixture_start (Fixture    *fixture,
   g_autofree char *db_path = NULL;
   g_autofree char *cache_dir = NULL;
 
+  /* Isolated XDG dirs hide the MIME database, which GTK needs for symbolic SVG icons. */
+  g_content_type_set_mime_dirs ((const char * const[]) { "/usr/share/mime", NULL });
   fixture->tmp_dir = g_dir_make_tmp ("cd-test-calllogs-XXXXXX", &error);
   g_assert_no_error (error);
   db_path = g_build_filename (fixture->tmp_dir, "demo.sqlite", NULL);

@@ -6,6 +6,7 @@
 #include "cd-columns.h"
 #include "cd-contact-page.h"
 #include "cd-tile-grid.h"
+#include "cd-error.h"
 #include "cd-demo-server.h"
 #include "cd-format.h"
 
@@ -584,6 +585,28 @@ test_push_and_back (Fixture *fixture, gconstpointer data)
 }
 
 static void
+test_action_error_box (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = cd_api_error_new (CD_API_ERROR_CONFLICT, 409,
+                                              "Contact has call history", "HAS_HISTORY",
+                                              "req-1234");
+
+  load (fixture, 501);
+  g_assert_null (cd_contact_page_get_action_error (fixture->page));
+  cd_contact_page_show_action_error (fixture->page, error);
+  g_assert_cmpstr (cd_contact_page_get_action_error (fixture->page), ==, "Contact has call history");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (part (fixture, "action_error_request_label"))), ==,
+                   "Request ID: req-1234");
+  WAIT_UNTIL (gtk_widget_get_mapped (part (fixture, "action_error_label")));
+
+  /* Reloading the same contact keeps it; another contact starts clean. */
+  load (fixture, 501);
+  g_assert_nonnull (cd_contact_page_get_action_error (fixture->page));
+  load (fixture, 502);
+  g_assert_null (cd_contact_page_get_action_error (fixture->page));
+}
+
+static void
 test_layout (Fixture *fixture, gconstpointer data)
 {
   CdColumns *columns = CD_COLUMNS (part (fixture, "columns"));
@@ -711,6 +734,7 @@ main (int   argc,
   ADD ("/contact-page/state/error-with-cache", test_error_with_cache, NULL);
   ADD ("/contact-page/reserved-slots", test_reserved_slots, NULL);
   ADD ("/contact-page/push-and-back", test_push_and_back, NULL);
+  ADD ("/contact-page/action-error-box", test_action_error_box, NULL);
   ADD ("/contact-page/layout", test_layout, NULL);
   ADD ("/contact-page/markup-verbatim", test_markup_verbatim, NULL);
   ADD ("/contact-page/state/loading", test_loading, NULL);
