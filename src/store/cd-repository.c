@@ -1502,3 +1502,126 @@ cd_repository_get_campaign_finish (CdRepository  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* --- the finder's start list: recent contacts first, then everyone else ---- */
+
+typedef struct
+{
+  GListModel *recent;
+  guint       recent_limit;
+  gboolean    from_cache;
+} StartListData;
+
+static void
+start_list_data_free (StartListData *data)
+{
+  g_clear_object (&data->recent);
+  g_free (data);
+}
+
+static gboolean
+model_has_contact (GListModel *model,
+                   gint64      contact_id)
+{
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CdContact) contact = g_list_model_get_item (model, i);
+
+      if (cd_contact_get_id (contact) == contact_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+start_list_search_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  StartListData *data = g_task_get_task_data (task);
+  g_autoptr(GListModel) everyone = NULL;
+  g_autoptr(GError) error = NULL;
+  GListStore *merged = g_list_store_new (CD_TYPE_CONTACT);
+  gboolean from_cache = FALSE;
+  guint n_recent = data->recent ? g_list_model_get_n_items (data->recent) : 0;
+
+  everyone = cd_repository_search_contacts_finish (CD_REPOSITORY (object), result, &from_cache, &error);
+  if (everyone == NULL && (n_recent == 0 || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
+    {
+      g_object_unref (merged);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  for (guint i = 0; i < n_recent; i++)
+    {
+      g_autoptr(CdContact) contact = g_list_model_get_item (data->recent, i);
+      g_list_store_append (merged, contact);
+    }
+  for (guint i = 0; everyone != NULL && i < g_list_model_get_n_items (everyone); i++)
+    {
+      g_autoptr(CdContact) contact = g_list_model_get_item (everyone, i);
+
+      if (!model_has_contact (data->recent, cd_contact_get_id (contact)))
+        g_list_store_append (merged, contact);
+    }
+  /* A failed server list still shows the recent ones, marked as saved data. */
+  data->from_cache = from_cache || everyone == NULL;
+  g_task_return_pointer (task, merged, g_object_unref);
+}
+
+static void
+start_list_recent_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  StartListData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* An unreadable cache only loses the "recent" part of the list. */
+  data->recent = cd_repository_list_recent_finish (CD_REPOSITORY (object), result, &error);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  cd_repository_search_contacts_async (CD_REPOSITORY (object), "", g_task_get_cancellable (task),
+                                       start_list_search_cb, g_object_ref (task));
+}
+
+/**
+ * cd_repository_list_start_contacts_async:
+ * What the finder shows before anything is typed: up to @recent_limit recently
+ * opened contacts first, then the server's contact list (the cached contacts
+ * when offline), without duplicates.
+ */
+void
+cd_repository_list_start_contacts_async (CdRepository        *self,
+                                         guint                recent_limit,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  GTask *task;
+  StartListData *data;
+
+  g_return_if_fail (CD_IS_REPOSITORY (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cd_repository_list_start_contacts_async);
+  data = g_new0 (StartListData, 1);
+  data->recent_limit = recent_limit;
+  g_task_set_task_data (task, data, (GDestroyNotify) start_list_data_free);
+  cd_repository_list_recent_async (self, recent_limit, cancellable, start_list_recent_cb, task);
+}
+
+GListModel *
+cd_repository_list_start_contacts_finish (CdRepository  *self,
+                                          GAsyncResult  *result,
+                                          gboolean      *from_cache,
+                                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (from_cache != NULL)
+    *from_cache = ((StartListData *) g_task_get_task_data (G_TASK (result)))->from_cache;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

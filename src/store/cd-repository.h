@@ -69,6 +69,17 @@ void          cd_repository_list_recent_async      (CdRepository        *self,
 GListModel   *cd_repository_list_recent_finish     (CdRepository  *self,
                                                     GAsyncResult  *result,
                                                     GError       **error);
+/* The finder's list before anything is typed: recent contacts first, then the
+ * server's list (cached contacts when offline), without duplicates. */
+void          cd_repository_list_start_contacts_async  (CdRepository        *self,
+                                                        guint                recent_limit,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+GListModel   *cd_repository_list_start_contacts_finish (CdRepository  *self,
+                                                        GAsyncResult  *result,
+                                                        gboolean      *from_cache,
+                                                        GError       **error);
 /* Custom-field definitions (GListModel of CdCustomField), cached. */
 void          cd_repository_get_custom_fields_async  (CdRepository        *self,
                                                       GCancellable        *cancellable,

@@ -554,6 +554,64 @@ test_recent (Fixture       *f,
     }
 }
 
+static GListModel *
+start_list (CdRepository *repo,
+            gboolean     *from_cache)
+{
+  GAsyncResult *result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *list;
+
+  cd_repository_list_start_contacts_async (repo, 10, NULL, store_result, &result);
+  list = cd_repository_list_start_contacts_finish (repo, wait_result (&result), from_cache, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  return list;
+}
+
+static gint64
+id_at (GListModel *model,
+       guint       position)
+{
+  g_autoptr(CdContact) contact = g_list_model_get_item (model, position);
+  return cd_contact_get_id (contact);
+}
+
+static void
+test_start_list (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GListModel) list = NULL;
+  gboolean from_cache = TRUE;
+  guint n_phone_only = 0;
+
+  {
+    g_autoptr(CdResource) a = open_and_wait (f->repo, CD_DEMO_CONTACT_EMPTY, CD_RESOURCE_FRESH, NULL);
+    g_autoptr(CdResource) b = open_and_wait (f->repo, CD_DEMO_CONTACT_PHONE_ONLY, CD_RESOURCE_FRESH, NULL);
+  }
+
+  /* Recent first (most recent first), then the server's list without duplicates. */
+  list = start_list (f->repo, &from_cache);
+  g_assert_false (from_cache);
+  g_assert_cmpuint (g_list_model_get_n_items (list), >, 10);
+  g_assert_cmpint (id_at (list, 0), ==, CD_DEMO_CONTACT_PHONE_ONLY);
+  g_assert_cmpint (id_at (list, 1), ==, CD_DEMO_CONTACT_EMPTY);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    if (id_at (list, i) == CD_DEMO_CONTACT_PHONE_ONLY)
+      n_phone_only++;
+  g_assert_cmpuint (n_phone_only, ==, 1);
+  g_assert_true (model_has_id (list, CD_DEMO_CONTACT_NAMED));
+
+  /* Offline: the same order from the cache, marked as saved data. */
+  g_clear_object (&list);
+  flush_worker (f->repo);
+  cd_demo_server_stop (f->server);
+  list = start_list (f->repo, &from_cache);
+  g_assert_true (from_cache);
+  g_assert_cmpint (id_at (list, 0), ==, CD_DEMO_CONTACT_PHONE_ONLY);
+  g_assert_true (model_has_id (list, CD_DEMO_CONTACT_NAMED));
+}
+
 static void
 test_cards (Fixture       *f,
             gconstpointer  data)
@@ -821,6 +879,7 @@ main (int   argc,
   ADD ("search", test_search, NULL);
   ADD ("search-cancelled", test_search_cancelled, NULL);
   ADD ("recent", test_recent, NULL);
+  ADD ("start-list", test_start_list, NULL);
   ADD ("cards", test_cards, NULL);
   ADD ("empty-cards", test_empty_cards, NULL);
   ADD ("globals-fallback", test_globals_fallback, NULL);
