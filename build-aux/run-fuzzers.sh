@@ -44,7 +44,8 @@ if [ ! -f "$BUILD_DIR/build.ninja" ]; then
   CC=clang meson setup "$BUILD_DIR" -Dfuzzing=true -Dbuildtype=debugoptimized || exit 1
 fi
 meson configure "$BUILD_DIR" -Dfuzzing=true >/dev/null || exit 1
-targets=(src/demo/contact-detail-server)
+targets=()
+[ $refresh -eq 1 ] && targets+=(src/demo/contact-detail-server)
 for h in "${HARNESSES[@]}"; do targets+=("tests/fuzz/fuzz-$h"); done
 ninja -C "$BUILD_DIR" "${targets[@]}" || exit 1
 
@@ -114,12 +115,16 @@ refresh_seeds () {
   [ $status -eq 0 ] || { echo "a seed request failed" >&2; rm -rf "$tmp"; return 1; }
 
   python3 - "$tmp/raw" "$CORPUS_DIR" <<'EOF' || status=1
-import json, os, re, shutil, sys
+import json, os, re, sys
 
 raw, out = sys.argv[1], sys.argv[2]
-shutil.rmtree(out, ignore_errors=True)
+# Hand-written regression inputs (regress-*) survive a refresh.
+for harness in os.listdir(out) if os.path.isdir(out) else []:
+    for entry in os.listdir(os.path.join(out, harness)):
+        if not entry.startswith('regress-'):
+            os.remove(os.path.join(out, harness, entry))
 for harness in sorted(os.listdir(raw)):
-    os.makedirs(os.path.join(out, harness))
+    os.makedirs(os.path.join(out, harness), exist_ok=True)
     for entry in sorted(os.listdir(os.path.join(raw, harness))):
         if not entry.endswith('.body'):
             continue

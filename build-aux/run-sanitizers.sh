@@ -33,12 +33,12 @@ wrapper="env G_DEBUG=fatal-criticals,gc-friendly G_SLICE=always-malloc"
 
 status=0
 if [ "$suites" = all ] || [ "$suites" = unit ]; then
-  meson test -C "$BUILD_DIR" --suite unit --print-errorlogs --num-processes 2 \
+  meson test -C "$BUILD_DIR" --no-rebuild --suite unit --print-errorlogs --num-processes 2 \
     --timeout-multiplier 3 --wrapper "$wrapper" --logbase sanitize-unit || status=1
 fi
 if [ "$suites" = all ] || [ "$suites" = ui ]; then
   xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- \
-    meson test -C "$BUILD_DIR" --suite ui --print-errorlogs --num-processes 1 \
+    meson test -C "$BUILD_DIR" --no-rebuild --suite ui --print-errorlogs --num-processes 1 \
       --timeout-multiplier 3 --wrapper "$wrapper" --logbase sanitize-ui || status=1
 fi
 

@@ -27,10 +27,30 @@ contact_result_free (ContactResult *result)
   g_free (result);
 }
 
+/* Task data of every contact task. */
+typedef struct
+{
+  gint64     id;
+  CdContact *erased;   /* GDPR erase: the server's redacted copy, kept across the purge */
+} ContactTaskData;
+
+static void
+contact_task_data_free (ContactTaskData *data)
+{
+  g_clear_object (&data->erased);
+  g_free (data);
+}
+
+static ContactTaskData *
+task_data (GTask *task)
+{
+  return g_task_get_task_data (task);
+}
+
 static gint64
 task_contact_id (GTask *task)
 {
-  return *(gint64 *) g_task_get_task_data (task);
+  return task_data (task)->id;
 }
 
 static GTask *
@@ -42,11 +62,11 @@ contact_task_new (CdRepository        *self,
                   gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
-  gint64 *id = g_new (gint64, 1);
+  ContactTaskData *data = g_new0 (ContactTaskData, 1);
 
-  *id = contact_id;
+  data->id = contact_id;
   g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, id, g_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) contact_task_data_free);
   return task;
 }
 
@@ -171,27 +191,26 @@ purge_then_return_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  gpointer value = g_object_get_data (G_OBJECT (task), "cd-result");
+  CdContact *erased = task_data (task)->erased;
 
   /* The server already acted: a failed purge is logged, not reported as failure. */
   if (!cd_repository_purge_contact_finish (CD_REPOSITORY (object), res, &error))
     g_warning ("Could not purge contact %" G_GINT64_FORMAT " from the cache: %s",
                task_contact_id (task), error->message);
-  if (value != NULL)
-    g_task_return_pointer (task, g_object_ref (value), g_object_unref);
+  if (g_task_get_source_tag (task) == cd_repository_gdpr_erase_contact_async)
+    g_task_return_pointer (task, erased != NULL ? g_object_ref (erased) : NULL, g_object_unref);
   else
     g_task_return_boolean (task, TRUE);
 }
 
-/* Purges the contact from the cache, then returns @value (or TRUE when NULL). */
+/* Purges the contact from the cache, then returns @erased (erase) or TRUE (hard delete). */
 static void
-purge_and_return (GTask    *task,
-                  gpointer  value)
+purge_and_return (GTask     *task,
+                  CdContact *erased)
 {
   CdRepository *self = g_task_get_source_object (task);
 
-  if (value != NULL)
-    g_object_set_data_full (G_OBJECT (task), "cd-result", value, g_object_unref);
+  task_data (task)->erased = erased;
   /* Not the task's cancellable: once the server erased, the purge must happen. */
   cd_repository_purge_contact_async (self, task_contact_id (task), NULL,
                                      purge_then_return_cb, task);
@@ -661,7 +680,7 @@ cd_repository_list_phone_numbers_finish (CdRepository  *self,
 }
 
 void
-cd_repository_list_agents_async (CdRepository        *self,
+cd_repository_list_call_agents_async (CdRepository        *self,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
@@ -669,14 +688,14 @@ cd_repository_list_agents_async (CdRepository        *self,
   GTask *task;
 
   g_return_if_fail (CD_IS_REPOSITORY (self));
-  task = list_task_new (self, cd_repository_list_agents_async, parse_published_agents,
+  task = list_task_new (self, cd_repository_list_call_agents_async, parse_published_agents,
                         cancellable, callback, user_data);
   cd_api_client_list_agents_async (cd_repository_get_api_client (self), "active",
                                    cancellable, list_cb, task);
 }
 
 GListModel *
-cd_repository_list_agents_finish (CdRepository  *self,
+cd_repository_list_call_agents_finish (CdRepository  *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {

@@ -144,12 +144,13 @@ void        cd_repository_list_phone_numbers_async  (CdRepository        *self,
 GListModel *cd_repository_list_phone_numbers_finish (CdRepository  *self,
                                                      GAsyncResult  *result,
                                                      GError       **error);
-/* Active, published agents with their variables: GListModel of CdAgent. */
-void        cd_repository_list_agents_async         (CdRepository        *self,
+/* Active, published agents with their variables (the Call dialog's choice):
+ * GListModel of CdAgent.  (cd_repository_list_agents_async keeps unpublished ones.) */
+void        cd_repository_list_call_agents_async         (CdRepository        *self,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);
-GListModel *cd_repository_list_agents_finish        (CdRepository  *self,
+GListModel *cd_repository_list_call_agents_finish        (CdRepository  *self,
                                                      GAsyncResult  *result,
                                                      GError       **error);
 

@@ -356,8 +356,9 @@ typedef struct
   gint64  session_id;
   GBytes *body;
   GFile  *dir;
-  GFile  *file;
-  char   *extension;
+  GFile     *file;
+  GPtrArray *pending;   /* directories still to create, innermost last made first */
+  char      *extension;
 } RecordingData;
 
 static void
@@ -366,6 +367,7 @@ recording_data_free (RecordingData *data)
   g_clear_pointer (&data->body, g_bytes_unref);
   g_clear_object (&data->dir);
   g_clear_object (&data->file);
+  g_clear_pointer (&data->pending, g_ptr_array_unref);
   g_free (data->extension);
   g_free (data);
 }
@@ -402,13 +404,28 @@ recording_written_cb (GObject      *source,
 
 static void recording_dir_cb (GObject *source, GAsyncResult *result, gpointer user_data);
 
-/* Creates one missing level of the directory chain, outermost first. */
+/* Creates the top of the pending stack; a missing parent is pushed and made first. */
 static void
-recording_ensure_dir (GTask *task,
-                      GFile *dir)
+recording_make_next_dir (GTask *task)
 {
-  g_file_make_directory_async (dir, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+  RecordingData *data = g_task_get_task_data (task);
+  GFile         *top = g_ptr_array_index (data->pending, data->pending->len - 1);
+
+  g_file_make_directory_async (top, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
                                recording_dir_cb, task);
+}
+
+static void
+recording_write (GTask *task)
+{
+  RecordingData   *data = g_task_get_task_data (task);
+  g_autofree char *name = NULL;
+
+  name = g_strdup_printf ("%" G_GINT64_FORMAT ".%s", data->session_id, data->extension);
+  data->file = g_file_get_child (data->dir, name);
+  g_file_replace_contents_bytes_async (data->file, data->body, NULL, FALSE,
+                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                       g_task_get_cancellable (task), recording_written_cb, task);
 }
 
 static void
@@ -419,27 +436,28 @@ recording_dir_cb (GObject      *source,
   GTask         *task = user_data;
   RecordingData *data = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr (GFile) parent = NULL;
 
-  if (!g_file_make_directory_finish (G_FILE (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+  if (g_file_make_directory_finish (G_FILE (source), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      g_object_unref (task);
+      g_ptr_array_set_size (data->pending, data->pending->len - 1);
+      if (data->pending->len == 0)
+        recording_write (task);
+      else
+        recording_make_next_dir (task);
       return;
     }
-  if (!g_file_equal (G_FILE (source), data->dir))
+  parent = g_file_get_parent (G_FILE (source));
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) && parent != NULL &&
+      data->pending->len < 16)
     {
-      g_autoptr (GFile) next = g_file_get_child (G_FILE (source), "recordings");
-
-      recording_ensure_dir (task, next);
+      g_ptr_array_add (data->pending, g_steal_pointer (&parent));
+      recording_make_next_dir (task);
       return;
     }
-  name = g_strdup_printf ("%" G_GINT64_FORMAT ".%s", data->session_id, data->extension);
-  data->file = g_file_get_child (data->dir, name);
-  g_file_replace_contents_bytes_async (data->file, data->body, NULL, FALSE,
-                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                       g_task_get_cancellable (task), recording_written_cb, task);
+  g_task_return_error (task, g_steal_pointer (&error));
+  g_object_unref (task);
 }
 
 static void
@@ -471,7 +489,8 @@ get_recording_cb (GObject      *source,
   data->extension = g_strdup (extension_for (cd_api_response_get_content_type (response)));
   app_dir = g_file_new_build_filename (g_get_user_cache_dir (), "contact-detail", NULL);
   data->dir = g_file_get_child (app_dir, "recordings");
-  recording_ensure_dir (task, app_dir);
+  g_ptr_array_add (data->pending, g_object_ref (data->dir));
+  recording_make_next_dir (task);
 }
 
 void
@@ -490,6 +509,7 @@ cd_repository_get_recording_async (CdRepository        *self,
   g_task_set_source_tag (task, cd_repository_get_recording_async);
   data = g_new0 (RecordingData, 1);
   data->session_id = session_id;
+  data->pending = g_ptr_array_new_with_free_func (g_object_unref);
   g_task_set_task_data (task, data, (GDestroyNotify) recording_data_free);
   cd_api_client_get_recording_async (cd_repository_get_api_client (self), session_id,
                                      cancellable, get_recording_cb, task);

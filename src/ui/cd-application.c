@@ -4,6 +4,9 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+#include <sqlite3.h>
 
 #include "cd-demo-server.h"
 
@@ -116,6 +119,19 @@ parse_arguments (GApplicationCommandLine  *cmdline,
     *help_text = g_option_context_get_help (context, TRUE, NULL);
 
   return TRUE;
+}
+
+/* scheme://host[:port]/path: no user info (it may hold a password), query or fragment. */
+static char *
+dup_public_url (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  if (uri == NULL)
+    return g_strdup (_("(invalid address)"));
+
+  return g_uri_join (G_URI_FLAGS_NONE, g_uri_get_scheme (uri), NULL, g_uri_get_host (uri),
+                     g_uri_get_port (uri), g_uri_get_path (uri), NULL, NULL);
 }
 
 static gboolean
@@ -294,20 +310,34 @@ about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
+  CdApplication *self = CD_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   const char *developers[] = { _("The Contact Detail authors"), NULL };
+  g_autofree char *debug_info = cd_application_dup_debug_info (self);
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (app),
+                        "transient-for", parent,
                         "application-name", _("Contact Detail"),
                         "application-icon", APPLICATION_ID,
                         "developer-name", _("The Contact Detail authors"),
                         "developers", developers,
                         "version", PACKAGE_VERSION,
+                        "website", "https://example.com/contact-detail",
+                        "issue-url", "https://example.com/contact-detail/issues",
                         "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", _("© 2026 The Contact Detail authors"),
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
                         "comments", _("Everything about one contact: calls, follow-ups and what the AI learned."),
+                        "debug-info", debug_info,
+                        "debug-info-filename", "contact-detail-debug-info.txt",
                         NULL);
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Built with"),
+                                       (const char *[]) { "GTK https://gtk.org",
+                                                          "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
+                                                          "libsoup https://libsoup.org",
+                                                          NULL });
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -718,6 +748,58 @@ cd_application_connect_server (CdApplication *self,
   g_application_hold (G_APPLICATION (self));
   cd_window_show_connecting (window);
   cd_credentials_lookup_async (base_url, self->cancellable, lookup_key_cb, data);
+}
+
+char *
+cd_application_dup_debug_info (CdApplication *self)
+{
+  GString *info = g_string_new (NULL);
+  GtkWindow *window;
+  CdRepository *repository = NULL;
+
+  g_return_val_if_fail (CD_IS_APPLICATION (self), NULL);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL && CD_IS_WINDOW (window))
+    repository = cd_window_get_repository (CD_WINDOW (window));
+
+  g_string_append_printf (info, "Contact Detail %s\n", PACKAGE_VERSION);
+  g_string_append_printf (info, "Application id: %s\n", APPLICATION_ID);
+  g_string_append_printf (info, "Profile: %s\n", DEVELOPMENT_BUILD ? "development" : "default");
+  g_string_append_printf (info, "Flatpak: %s\n",
+                          g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS) ? "yes" : "no");
+  g_string_append (info, "\nRuntime versions\n");
+  g_string_append_printf (info, "GLib: %u.%u.%u\n",
+                          glib_major_version, glib_minor_version, glib_micro_version);
+  g_string_append_printf (info, "GTK: %u.%u.%u\n", gtk_get_major_version (),
+                          gtk_get_minor_version (), gtk_get_micro_version ());
+  g_string_append_printf (info, "libadwaita: %u.%u.%u\n", adw_get_major_version (),
+                          adw_get_minor_version (), adw_get_micro_version ());
+  g_string_append_printf (info, "libsoup: %u.%u.%u\n", soup_get_major_version (),
+                          soup_get_minor_version (), soup_get_micro_version ());
+  /* json-glib has no runtime version call: this is the version built against. */
+  g_string_append_printf (info, "json-glib: %s (build)\n", JSON_VERSION_S);
+  g_string_append_printf (info, "SQLite: %s\n", sqlite3_libversion ());
+
+  g_string_append (info, "\nBackend\n");
+  if (repository != NULL)
+    {
+      g_autofree char *url = dup_public_url (cd_repository_get_base_url (repository));
+
+      g_string_append_printf (info, "URL: %s%s\n", url,
+                              self->demo_server != NULL &&
+                              g_strcmp0 (cd_repository_get_base_url (repository),
+                                         cd_demo_server_get_base_url (self->demo_server)) == 0
+                              ? " (built-in demo)" : "");
+      g_string_append_printf (info, "Online: %s\n",
+                              cd_repository_get_online (repository) ? "yes" : "no");
+    }
+  else
+    {
+      g_string_append (info, "Not connected\n");
+    }
+
+  return g_string_free (info, FALSE);
 }
 
 const char *

@@ -49,6 +49,9 @@ void           cd_application_connect_server  (CdApplication *self,
                                                CdWindow      *window,
                                                const char    *base_url,
                                                gint64         contact_id);
+/* The About window's debug info: versions, app id, profile and the backend URL
+ * (never its user info, query, API key or tenant data). */
+char          *cd_application_dup_debug_info  (CdApplication *self);
 /* The demo backend's base URL, or NULL when it is not running. */
 const char    *cd_application_get_demo_url    (CdApplication *self);
 

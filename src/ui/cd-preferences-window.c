@@ -3,9 +3,13 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-tenant.h"
+#include "cd-user.h"
+
 #include "cd-application.h"
 #include "cd-credentials.h"
 #include "cd-preferences-window.h"
+#include "cd-window.h"
 
 struct _CdPreferencesWindow
 {
@@ -13,9 +17,17 @@ struct _CdPreferencesWindow
 
   GSettings            *settings;     /* NULL when the schema is not installed */
   GCancellable         *cancellable;
+  CdWindow             *window;       /* weak: the window whose backend is shown */
+  CdRepository         *repository;   /* that window's backend, NULL when none */
+  GArray               *tenant_ids;   /* gint64 per workspace_row item */
+  gboolean              loading_tenants;
+  guint64               cache_size;
+  guint                 pending_sizes;
 
   AdwEntryRow          *server_row;
-  AdwEntryRow          *tenant_row;
+  AdwComboRow          *workspace_row;
+  AdwActionRow         *storage_row;
+  GtkButton            *remove_data_button;
   AdwEntryRow          *api_key_row;
   AdwEntryRow          *timezone_row;
   AdwEntryRow          *dashboard_row;
@@ -58,7 +70,276 @@ toast (CdPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
 }
 
+static void
+set_storage_subtitle (CdPreferencesWindow *self)
+{
+  g_autofree char *size = NULL;
+
+  if (self->repository == NULL)
+    {
+      adw_action_row_set_subtitle (self->storage_row, _("Not connected"));
+      return;
+    }
+
+  if (self->cache_size == 0)
+    {
+      adw_action_row_set_subtitle (self->storage_row, _("No offline data"));
+      return;
+    }
+
+  size = g_format_size (self->cache_size);
+  adw_action_row_set_subtitle (self->storage_row, size);
+}
+
+static void
+query_size_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CdPreferencesWindow) self = user_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  info = g_file_query_info_finish (G_FILE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* A missing file (no cache yet, or the WAL checkpointed) counts as 0. */
+  if (info != NULL)
+    self->cache_size += (guint64) g_file_info_get_size (info);
+
+  if (--self->pending_sizes == 0)
+    set_storage_subtitle (self);
+}
+
+/* The cache file and its write-ahead log, stat'ed off the main thread. */
+static void
+update_storage_size (CdPreferencesWindow *self)
+{
+  const char *path;
+  g_autofree char *wal_path = NULL;
+  const char *paths[2];
+
+  self->cache_size = 0;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remove_data_button), self->repository != NULL);
+  if (self->repository == NULL)
+    {
+      set_storage_subtitle (self);
+      return;
+    }
+
+  path = cd_repository_get_cache_path (self->repository);
+  wal_path = g_strconcat (path, "-wal", NULL);
+  paths[0] = path;
+  paths[1] = wal_path;
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+
+      self->pending_sizes++;
+      g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                               G_PRIORITY_DEFAULT, self->cancellable, query_size_cb,
+                               g_object_ref (self));
+    }
+}
+
+static void
+clear_workspaces (CdPreferencesWindow *self,
+                  const char          *subtitle)
+{
+  self->loading_tenants = TRUE;
+  adw_combo_row_set_model (self->workspace_row, NULL);
+  self->loading_tenants = FALSE;
+  g_array_set_size (self->tenant_ids, 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->workspace_row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->workspace_row), subtitle);
+}
+
+/* The configured workspace, else the one the server picked for this user. */
+static gint64
+current_tenant_id (CdPreferencesWindow *self,
+                   CdUser              *user)
+{
+  g_autofree char *configured = NULL;
+  guint64 id = 0;
+
+  if (self->settings != NULL)
+    configured = g_settings_get_string (self->settings, "tenant-id");
+  if (configured != NULL && g_ascii_string_to_unsigned (configured, 10, 1, G_MAXINT64, &id, NULL))
+    return (gint64) id;
+
+  return cd_user_get_current_tenant_id (user);
+}
+
+static void
+show_workspaces (CdPreferencesWindow *self,
+                 CdUser              *user)
+{
+  GListModel *tenants = cd_user_get_tenants (user);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 current = current_tenant_id (self, user);
+  guint selected = GTK_INVALID_LIST_POSITION;
+  guint n = tenants != NULL ? g_list_model_get_n_items (tenants) : 0;
+
+  g_array_set_size (self->tenant_ids, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdTenant) tenant = g_list_model_get_item (tenants, i);
+      gint64 id = cd_tenant_get_id (tenant);
+      const char *name = cd_tenant_get_name (tenant);
+      g_autofree char *fallback = NULL;
+
+      if (name == NULL || name[0] == '\0')
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+          /* Translators: a workspace without a name; %s is its number */
+          name = fallback = g_strdup_printf (_("Workspace %s"), number);
+        }
+      gtk_string_list_append (names, name);
+      g_array_append_val (self->tenant_ids, id);
+      if (id == current)
+        selected = i;
+    }
+
+  if (n == 0)
+    {
+      clear_workspaces (self, _("This account has no workspaces"));
+      return;
+    }
+
+  self->loading_tenants = TRUE;
+  adw_combo_row_set_model (self->workspace_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->workspace_row, selected);
+  self->loading_tenants = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->workspace_row), n > 1 && self->settings != NULL);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->workspace_row), NULL);
+}
+
 /* Callbacks */
+
+static void
+get_me_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(CdPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdUser) user = NULL;
+
+  user = cd_repository_get_me_finish (CD_REPOSITORY (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self->repository != CD_REPOSITORY (source))
+    return;
+
+  if (user == NULL)
+    {
+      g_debug ("Workspaces unavailable: %s", error ? error->message : "no user");
+      clear_workspaces (self, _("Could not load your workspaces"));
+      return;
+    }
+
+  show_workspaces (self, user);
+}
+
+/* Shows the workspaces and offline data of the window's current backend. */
+static void
+on_window_repository_changed (CdPreferencesWindow *self)
+{
+  CdRepository *repository = self->window ? cd_window_get_repository (self->window) : NULL;
+
+  g_set_object (&self->repository, repository);
+  update_storage_size (self);
+
+  if (repository == NULL)
+    {
+      clear_workspaces (self, _("Connect to a server to choose a workspace"));
+      return;
+    }
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->workspace_row), _("Loading…"));
+  cd_repository_get_me_async (repository, self->cancellable, get_me_cb, g_object_ref (self));
+}
+
+static void
+on_workspace_selected (CdPreferencesWindow *self)
+{
+  guint position = adw_combo_row_get_selected (self->workspace_row);
+  g_autofree char *id = NULL;
+  g_autofree char *configured = NULL;
+  g_autofree char *base_url = NULL;
+  GtkApplication *app;
+
+  if (self->loading_tenants || position >= self->tenant_ids->len || self->settings == NULL ||
+      self->repository == NULL || self->window == NULL)
+    return;
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (self->tenant_ids, gint64, position));
+  configured = g_settings_get_string (self->settings, "tenant-id");
+  if (g_strcmp0 (id, configured) == 0)
+    return;
+
+  g_settings_set_string (self->settings, "tenant-id", id);
+
+  /* Reconnect the window to the same server in the new workspace. */
+  app = gtk_window_get_application (GTK_WINDOW (self->window));
+  base_url = g_strdup (cd_repository_get_base_url (self->repository));
+  if (app != NULL && CD_IS_APPLICATION (app))
+    cd_application_connect_server (CD_APPLICATION (app), self->window, base_url, 0);
+}
+
+static void
+clear_cache_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CdPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cd_repository_clear_cache_finish (CD_REPOSITORY (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, _("Could not remove the offline data"));
+      return;
+    }
+
+  toast (self, _("Offline data removed"));
+  update_storage_size (self);
+}
+
+static void
+on_remove_confirmed (CdPreferencesWindow *self,
+                     const char          *response)
+{
+  if (g_strcmp0 (response, "remove") != 0 || self->repository == NULL)
+    return;
+
+  cd_repository_clear_cache_async (self->repository, self->cancellable, clear_cache_cb,
+                                   g_object_ref (self));
+}
+
+static void
+on_remove_data_clicked (CdPreferencesWindow *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove Offline Data?"),
+                                   _("Every contact, call log and note saved on this computer "
+                                     "for this server is deleted. They are downloaded again "
+                                     "when you open them while online."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_confirmed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static void
 on_server_changed (CdPreferencesWindow *self)
@@ -80,12 +361,6 @@ on_server_apply (CdPreferencesWindow *self)
     }
 
   store_row (self, self->server_row, "server-url");
-}
-
-static void
-on_tenant_apply (CdPreferencesWindow *self)
-{
-  store_row (self, self->tenant_row, "tenant-id");
 }
 
 static void
@@ -160,10 +435,35 @@ cd_preferences_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->repository);
+  if (self->window != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->window, self);
+      g_clear_weak_pointer (&self->window);
+    }
+  g_clear_pointer (&self->tenant_ids, g_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (cd_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+cd_preferences_window_constructed (GObject *object)
+{
+  CdPreferencesWindow *self = CD_PREFERENCES_WINDOW (object);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  G_OBJECT_CLASS (cd_preferences_window_parent_class)->constructed (object);
+
+  if (parent != NULL && CD_IS_WINDOW (parent))
+    {
+      g_set_weak_pointer (&self->window, CD_WINDOW (parent));
+      g_signal_connect_object (parent, "notify::repository",
+                               G_CALLBACK (on_window_repository_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+  on_window_repository_changed (self);
 }
 
 static void
@@ -173,17 +473,21 @@ cd_preferences_window_class_init (CdPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cd_preferences_window_dispose;
+  object_class->constructed = cd_preferences_window_constructed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ContactDetail/ui/cd-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, server_row);
-  gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, tenant_row);
+  gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, workspace_row);
+  gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, storage_row);
+  gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, remove_data_button);
   gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, api_key_row);
   gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, timezone_row);
   gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, dashboard_row);
   gtk_widget_class_bind_template_callback (widget_class, on_server_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_server_apply);
-  gtk_widget_class_bind_template_callback (widget_class, on_tenant_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_workspace_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_data_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_api_key_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_timezone_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_dashboard_apply);
@@ -195,12 +499,12 @@ cd_preferences_window_init (CdPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->tenant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->settings = cd_application_create_settings ();
   if (self->settings == NULL)
     return;
 
   load_row (self, self->server_row, "server-url");
-  load_row (self, self->tenant_row, "tenant-id");
   load_row (self, self->timezone_row, "profile-timezone");
   load_row (self, self->dashboard_row, "dashboard-url");
 }

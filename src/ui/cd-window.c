@@ -27,6 +27,7 @@ struct _CdWindow
   /* The contact Ctrl+Page Up/Down stepped to: while it is shown, the finder
    * keeps its list order (no "recent" refresh) so stepping stays stable. */
   gint64                stepped_id;
+  GArray               *step_order;   /* gint64 ids */
 };
 
 G_DEFINE_FINAL_TYPE (CdWindow, cd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -102,43 +103,53 @@ page_is_shown (CdWindow *self)
          g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "contact") == 0;
 }
 
-/* Position of @contact_id in the finder's list, or G_MAXUINT. */
-static guint
-finder_position (CdWindow *self,
-                 gint64    contact_id)
+/* The finder's list order, as ids; the order Ctrl+Page Up/Down walk. */
+static void
+snapshot_step_order (CdWindow *self)
 {
   GListModel *model = cd_finder_get_model (self->finder);
   guint n = g_list_model_get_n_items (model);
 
+  g_array_set_size (self->step_order, 0);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CdContact) contact = g_list_model_get_item (model, i);
+      gint64 id = cd_contact_get_id (contact);
 
-      if (cd_contact_get_id (contact) == contact_id)
-        return i;
+      g_array_append_val (self->step_order, id);
     }
-
-  return G_MAXUINT;
 }
 
-/* Opens the previous (@delta -1) or next (+1) contact of the finder's list. */
+/*
+ * Opens the previous (@delta -1) or next (+1) contact of the finder's list.
+ * The order is taken when stepping starts and kept while stepping, so a
+ * refresh of the "recent" list (which moves the opened contact to the top)
+ * cannot send the user in circles.
+ */
 static gboolean
 step_contact (CdWindow *self,
               int       delta)
 {
-  GListModel *model = cd_finder_get_model (self->finder);
-  guint n = g_list_model_get_n_items (model);
   gint64 current = 0;
-  guint position;
-  g_autoptr(CdContact) contact = NULL;
+  guint position = G_MAXUINT;
+  guint n;
 
-  if (self->repository == NULL || n == 0)
+  if (self->repository == NULL)
     return FALSE;
 
   if (page_is_shown (self))
     current = cd_contact_page_get_contact_id (self->page);
+  if (self->stepped_id == 0 || current != self->stepped_id)
+    snapshot_step_order (self);
 
-  position = finder_position (self, current);
+  n = self->step_order->len;
+  if (n == 0)
+    return FALSE;
+
+  for (guint i = 0; i < n && position == G_MAXUINT; i++)
+    if (g_array_index (self->step_order, gint64, i) == current)
+      position = i;
+
   if (position == G_MAXUINT)
     position = delta > 0 ? 0 : n - 1;
   else if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n))
@@ -149,8 +160,7 @@ step_contact (CdWindow *self,
   else
     position += delta;
 
-  contact = g_list_model_get_item (model, position);
-  self->stepped_id = cd_contact_get_id (contact);
+  self->stepped_id = g_array_index (self->step_order, gint64, position);
   load_contact (self, self->stepped_id);
   return TRUE;
 }
@@ -341,6 +351,7 @@ cd_window_dispose (GObject *object)
 
   g_clear_object (&self->repository);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->step_order, g_array_unref);
 
   G_OBJECT_CLASS (cd_window_parent_class)->dispose (object);
 }
@@ -433,6 +444,7 @@ cd_window_init (CdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_shortcuts (self);
+  self->step_order = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   self->settings = cd_application_create_settings ();
   restore_window_state (self);

@@ -18,7 +18,8 @@ struct _CdContactActions
 
   CdRepository *repository;
   CdUser       *user;
-  GFile        *export_file;
+  GFile        *export_file;  /* tests: instead of the file chooser */
+  GFile        *export_target; /* where the running export is written */
   GCancellable *cancellable;
 
   /* The action being confirmed or run: one at a time. */
@@ -276,7 +277,7 @@ export_fetched_cb (GObject      *object,
   g_autoptr(CdContactActions) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (self), "cd-export-file");
+  g_autoptr(GFile) file = g_steal_pointer (&self->export_target);
 
   bytes = cd_repository_export_contact_data_finish (CD_REPOSITORY (object), result, &error);
   if (bytes == NULL || file == NULL)
@@ -296,7 +297,7 @@ start_export (CdContactActions *self,
               GFile            *file)
 {
   self->busy = TRUE;
-  g_object_set_data_full (G_OBJECT (self), "cd-export-file", g_object_ref (file), g_object_unref);
+  g_set_object (&self->export_target, file);
   cd_repository_export_contact_data_async (self->repository, cd_contact_get_id (self->contact),
                                            self->cancellable, export_fetched_cb,
                                            g_object_ref (self));
@@ -395,18 +396,34 @@ confirm_response_cb (AdwMessageDialog *dialog,
     self->busy = FALSE;
 }
 
-/* Enables @response only while the entry holds the contact id (typed) or any
- * non-blank text (required reason). */
-static void
-entry_changed_cb (GtkEditable      *entry,
-                  AdwMessageDialog *dialog)
+/* What enables the response of a confirmation that needs typed text. */
+typedef struct
 {
-  const char *response = g_object_get_data (G_OBJECT (entry), "cd-response");
-  const char *expected = g_object_get_data (G_OBJECT (entry), "cd-expected");
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  gboolean ok = expected != NULL ? g_str_equal (text, expected) : *text != '\0';
+  AdwMessageDialog *dialog;   /* unowned: the entry lives inside it */
+  char             *response;
+  char             *expected; /* the contact id to type; NULL = any non-blank text */
+} Requirement;
 
-  adw_message_dialog_set_response_enabled (dialog, response, ok);
+static void
+requirement_free (gpointer  data,
+                  GClosure *closure)
+{
+  Requirement *requirement = data;
+
+  g_free (requirement->response);
+  g_free (requirement->expected);
+  g_free (requirement);
+}
+
+static void
+entry_changed_cb (GtkEditable *entry,
+                  Requirement *requirement)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  gboolean ok = requirement->expected != NULL ? g_str_equal (text, requirement->expected)
+                                              : *text != '\0';
+
+  adw_message_dialog_set_response_enabled (requirement->dialog, requirement->response, ok);
 }
 
 static AdwMessageDialog *
@@ -442,10 +459,14 @@ add_entry (AdwMessageDialog *dialog,
   adw_message_dialog_set_extra_child (dialog, entry);
   if (required)
     {
-      g_object_set_data_full (G_OBJECT (entry), "cd-response", g_strdup (response), g_free);
-      g_object_set_data_full (G_OBJECT (entry), "cd-expected", g_strdup (expected), g_free);
+      Requirement *requirement = g_new0 (Requirement, 1);
+
+      requirement->dialog = dialog;
+      requirement->response = g_strdup (response);
+      requirement->expected = g_strdup (expected);
       adw_message_dialog_set_response_enabled (dialog, response, FALSE);
-      g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), dialog);
+      g_signal_connect_data (entry, "changed", G_CALLBACK (entry_changed_cb), requirement,
+                             requirement_free, 0);
     }
   return entry;
 }
@@ -554,6 +575,7 @@ cd_contact_actions_dispose (GObject *object)
   g_clear_object (&self->repository);
   g_clear_object (&self->user);
   g_clear_object (&self->export_file);
+  g_clear_object (&self->export_target);
   g_clear_object (&self->contact);
   g_clear_pointer (&self->action, g_free);
   G_OBJECT_CLASS (cd_contact_actions_parent_class)->dispose (object);

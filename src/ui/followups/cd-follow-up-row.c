@@ -169,11 +169,12 @@ build_title_line (CdFollowUpRow *self,
                           cd_follow_up_get_allow_out_of_window (self->follow_up));
   self->title_label = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (self->title_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->title_label), PANGO_ELLIPSIZE_END);
+  /* Wraps rather than hiding the time on narrow widths. */
+  gtk_label_set_wrap (GTK_LABEL (self->title_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->title_label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (self->title_label, "cd-fu-title");
   gtk_box_append (GTK_BOX (line), self->status_badge);
   gtk_box_append (GTK_BOX (line), self->title_label);
-  gtk_box_append (GTK_BOX (line), self->window_badge);
   return line;
 }
 
@@ -209,6 +210,7 @@ build (CdFollowUpRow *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *meta_line;
   g_autofree char *meta = build_meta (self->follow_up);
   g_autofree char *title = build_title (self->follow_up, zone);
   g_autofree char *a11y = NULL;
@@ -216,13 +218,17 @@ build (CdFollowUpRow *self,
   gtk_widget_add_css_class (box, "cd-fu-row");
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (text), build_title_line (self, zone));
+  meta_line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->meta_label = gtk_label_new (meta);
   gtk_label_set_xalign (GTK_LABEL (self->meta_label), 0);
   gtk_label_set_wrap (GTK_LABEL (self->meta_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (self->meta_label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (self->meta_label, "cd-fu-meta");
   gtk_widget_add_css_class (self->meta_label, "dim-label");
-  gtk_box_append (GTK_BOX (text), self->meta_label);
+  /* The outline badge sits with the details, so the time keeps its line. */
+  gtk_box_append (GTK_BOX (meta_line), self->window_badge);
+  gtk_box_append (GTK_BOX (meta_line), self->meta_label);
+  gtk_box_append (GTK_BOX (text), meta_line);
   gtk_box_append (GTK_BOX (text), build_campaign_link (self));
   gtk_box_append (GTK_BOX (box), text);
   self->menu_button = build_menu_button (self);

@@ -74,8 +74,16 @@ close_binding (GtkWidget *widget,
                GVariant  *args,
                gpointer   user_data)
 {
-  gtk_window_destroy (GTK_WINDOW (widget));
+  gtk_window_close (GTK_WINDOW (widget));
   return TRUE;
+}
+
+/* While the request runs the window stays, so its answer is never lost. */
+static gboolean
+on_close_request (GtkWindow *window,
+                  gpointer   user_data)
+{
+  return *(gboolean *) user_data;
 }
 
 static void
@@ -202,6 +210,7 @@ set_in_flight (CdFollowUpScheduleDialog *self,
   gtk_button_set_label (GTK_BUTTON (self->schedule_button),
                         in_flight ? _("Scheduling…") : _("Schedule"));
   gtk_widget_set_sensitive (self->schedule_button, !in_flight);
+  gtk_widget_set_sensitive (self->cancel_button, !in_flight);
 }
 
 static void
@@ -380,10 +389,12 @@ build_when_group (CdFollowUpScheduleDialog *self)
   self->date_entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->date_entry), _("YYYY-MM-DD"));
   gtk_editable_set_width_chars (GTK_EDITABLE (self->date_entry), 10);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->date_entry), 10);
   gtk_widget_set_tooltip_text (self->date_entry, _("Date (YYYY-MM-DD)"));
   self->time_entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->time_entry), _("HH:MM"));
   gtk_editable_set_width_chars (GTK_EDITABLE (self->time_entry), 5);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->time_entry), 5);
   gtk_widget_set_tooltip_text (self->time_entry, _("Time (24-hour HH:MM)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date"), -1);
@@ -477,7 +488,7 @@ build_header (CdFollowUpScheduleDialog *self)
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
                                    adw_window_title_new (_("Schedule Follow-up"), NULL));
   self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_window_destroy), self);
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_window_close), self);
   self->schedule_button = gtk_button_new_with_label (_("Schedule"));
   gtk_widget_add_css_class (self->schedule_button, "suggested-action");
   g_signal_connect_swapped (self->schedule_button, "clicked", G_CALLBACK (on_schedule_clicked), self);
@@ -536,7 +547,7 @@ cd_follow_up_schedule_dialog_new (GtkWindow    *parent,
                        "destroy-with-parent", TRUE,
                        "title", _("Schedule Follow-up"),
                        "default-width", 480,
-                       "default-height", 640,
+                       "default-height", 720,
                        NULL);
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (self), parent);
@@ -545,6 +556,7 @@ cd_follow_up_schedule_dialog_new (GtkWindow    *parent,
   self->zone = zone ? g_time_zone_ref (zone) : g_time_zone_new_local ();
   build (self);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->schedule_button);
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), &self->in_flight);
   cd_repository_list_agents_async (repository, self->cancellable, agents_cb, g_object_ref (self));
   return GTK_WIDGET (self);
 }

@@ -24,6 +24,7 @@ struct _CdFollowUpTimeDialog
   GtkWidget         *when_row;
   GtkWidget         *error_label;
   GtkWidget         *save_button;
+  GtkWidget         *cancel_button;
 };
 
 G_DEFINE_FINAL_TYPE (CdFollowUpTimeDialog, cd_follow_up_time_dialog, ADW_TYPE_WINDOW)
@@ -54,8 +55,16 @@ close_binding (GtkWidget *widget,
                GVariant  *args,
                gpointer   user_data)
 {
-  gtk_window_destroy (GTK_WINDOW (widget));
+  gtk_window_close (GTK_WINDOW (widget));
   return TRUE;
+}
+
+/* While the request runs the window stays, so its answer is never lost. */
+static gboolean
+on_close_request (GtkWindow *window,
+                  gpointer   user_data)
+{
+  return *(gboolean *) user_data;
 }
 
 static void
@@ -114,6 +123,8 @@ set_in_flight (CdFollowUpTimeDialog *self,
   else
     gtk_button_set_label (GTK_BUTTON (self->save_button), is_snooze (self) ? _("Snooze") : _("Reschedule"));
   gtk_widget_set_sensitive (self->save_button, !in_flight);
+  if (self->cancel_button != NULL)
+    gtk_widget_set_sensitive (self->cancel_button, !in_flight);
 }
 
 static void
@@ -217,10 +228,12 @@ build_form (CdFollowUpTimeDialog *self)
   self->date_entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->date_entry), _("YYYY-MM-DD"));
   gtk_editable_set_width_chars (GTK_EDITABLE (self->date_entry), 10);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->date_entry), 10);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date"), -1);
   self->time_entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->time_entry), _("HH:MM"));
   gtk_editable_set_width_chars (GTK_EDITABLE (self->time_entry), 5);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->time_entry), 5);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Time"), -1);
   cd_follow_up_ui_set_time_entries (GTK_EDITABLE (self->date_entry), GTK_EDITABLE (self->time_entry),
                                     when, self->zone);
@@ -263,7 +276,8 @@ build (CdFollowUpTimeDialog *self)
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
+  self->cancel_button = cancel;
   self->save_button = gtk_button_new ();
   gtk_widget_add_css_class (self->save_button, "suggested-action");
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save_clicked), self);
@@ -302,6 +316,7 @@ cd_follow_up_time_dialog_new (GtkWindow         *parent,
   self->zone = zone ? g_time_zone_ref (zone) : g_time_zone_new_local ();
   build (self);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), &self->in_flight);
   return GTK_WIDGET (self);
 }
 

@@ -20,6 +20,7 @@ struct _CdFollowUpsCard
 
   GtkWidget *heading_label;
   GtkWidget *schedule_button;
+  GtkWidget *schedule_compact;
   GtkWidget *view_all_button;
   GtkWidget *reason_label;
   GtkWidget *view;
@@ -153,7 +154,9 @@ sync_controls (CdFollowUpsCard *self)
   gtk_label_set_text (GTK_LABEL (self->reason_label), reason ? reason : "");
   gtk_widget_set_visible (self->reason_label, reason != NULL);
   gtk_widget_set_visible (self->schedule_button, self->can_schedule && self->online);
+  gtk_widget_set_visible (self->schedule_compact, self->can_schedule && self->online);
   gtk_widget_set_sensitive (self->schedule_button, cd_follow_ups_view_get_contact_id (view (self)) > 0);
+  gtk_widget_set_sensitive (self->schedule_compact, cd_follow_ups_view_get_contact_id (view (self)) > 0);
   gtk_widget_set_visible (self->heading_label, self->show_heading);
   if (total > CARD_ROWS)
     {
@@ -161,8 +164,8 @@ sync_controls (CdFollowUpsCard *self)
 
       gtk_label_set_text (GTK_LABEL (self->more_label), text);
     }
-  gtk_widget_set_visible (self->more_label, total > CARD_ROWS &&
-                          g_strcmp0 (cd_follow_ups_view_get_state_name (view (self)), "list") == 0);
+  /* Items are only ever shown as the list, so the count alone decides. */
+  gtk_widget_set_visible (self->more_label, total > CARD_ROWS);
 }
 
 static void
@@ -241,6 +244,7 @@ build_header (CdFollowUpsCard *self)
 {
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *squeezer = adw_squeezer_new ();
 
   self->heading_label = gtk_label_new (_("Follow-ups"));
   gtk_label_set_xalign (GTK_LABEL (self->heading_label), 0);
@@ -255,12 +259,24 @@ build_header (CdFollowUpsCard *self)
   gtk_widget_add_css_class (self->view_all_button, "flat");
   gtk_widget_set_tooltip_text (self->view_all_button, _("Open all follow-ups of this contact"));
   g_signal_connect_swapped (self->view_all_button, "clicked", G_CALLBACK (on_view_all_clicked), self);
+  /* Narrow widths get the same action as an icon button. */
+  self->schedule_compact = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_set_tooltip_text (self->schedule_compact, _("Schedule Follow-up"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->schedule_compact),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Schedule Follow-up"), -1);
+  g_signal_connect_swapped (self->schedule_compact, "clicked", G_CALLBACK (on_schedule_clicked), self);
+  gtk_widget_set_halign (self->schedule_compact, GTK_ALIGN_END);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), self->schedule_button);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), self->schedule_compact);
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  gtk_widget_set_valign (squeezer, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (self->schedule_button, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (self->view_all_button, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (header), self->heading_label);
   gtk_box_append (GTK_BOX (header), spacer);
   gtk_box_append (GTK_BOX (header), self->view_all_button);
-  gtk_box_append (GTK_BOX (header), self->schedule_button);
+  gtk_box_append (GTK_BOX (header), squeezer);
   return header;
 }
 
@@ -396,6 +412,8 @@ cd_follow_ups_card_get_part (CdFollowUpsCard *self,
     return self->view;
   if (g_strcmp0 (name, "schedule_button") == 0)
     return self->schedule_button;
+  if (g_strcmp0 (name, "schedule_compact") == 0)
+    return self->schedule_compact;
   if (g_strcmp0 (name, "view_all_button") == 0)
     return self->view_all_button;
   if (g_strcmp0 (name, "reason_label") == 0)

@@ -186,6 +186,8 @@ remove_all_children (GtkWidget *container)
     {
       if (GTK_IS_LIST_BOX (container))
         gtk_list_box_remove (GTK_LIST_BOX (container), child);
+      else if (GTK_IS_GRID (container))
+        gtk_grid_remove (GTK_GRID (container), child);
       else
         gtk_box_remove (GTK_BOX (container), child);
     }
@@ -394,7 +396,7 @@ build_item_row (CdMemoryCard *self,
                 CdOpenItem   *item)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 9);
-  GtkWidget *bullet = gtk_image_new_from_icon_name ("object-select-symbolic");
+  GtkWidget *bullet = gtk_label_new ("\xe2\x80\xa2");
   GtkWidget *title = new_label (cd_open_item_get_title (item), NULL);
   GDateTime *due = cd_open_item_get_due_date (item);
 
@@ -528,14 +530,6 @@ build_fact_header (CdMemoryCard *self,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (header), label);
   gtk_box_append (GTK_BOX (header), badge);
-  if (show_controls && user_set && cd_memory_fact_get_ai_value (fact) != NULL)
-    {
-      GtkWidget *reset = new_button (_("Reset to AI value"), "fact-reset", row->key);
-
-      gtk_widget_add_css_class (reset, "flat");
-      g_signal_connect (reset, "clicked", G_CALLBACK (fact_reset_clicked_cb), row);
-      gtk_box_append (GTK_BOX (header), reset);
-    }
   if (show_controls)
     {
       GtkWidget *edit = new_button (_("Edit"), "fact-edit", row->key);
@@ -547,6 +541,19 @@ build_fact_header (CdMemoryCard *self,
       gtk_box_append (GTK_BOX (header), edit);
     }
   return header;
+}
+
+/* Only on a fact a person changed that still has an AI value to go back to. */
+static GtkWidget *
+build_reset_button (FactRow *row)
+{
+  GtkWidget *reset = new_button (_("Reset to AI value"), "fact-reset", row->key);
+
+  gtk_widget_set_halign (reset, GTK_ALIGN_START);
+  gtk_widget_add_css_class (reset, "flat");
+  gtk_widget_add_css_class (reset, "cd-memory-link");
+  g_signal_connect (reset, "clicked", G_CALLBACK (fact_reset_clicked_cb), row);
+  return reset;
 }
 
 static GtkWidget *
@@ -611,6 +618,9 @@ build_fact_row (CdMemoryCard *self,
       gtk_widget_set_name (value_label, name);
       gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
       gtk_box_append (GTK_BOX (box), value_label);
+      if (can_edit_now (self) && cd_memory_fact_is_user_set (fact) &&
+          cd_memory_fact_get_ai_value (fact) != NULL)
+        gtk_box_append (GTK_BOX (box), build_reset_button (row));
     }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), box);
   return list_row;

@@ -10,10 +10,11 @@
 #include "cd-api-client.h"
 #include "cd-demo-server.h"
 #include "cd-repository-sessions.h"
+#include "cd-repository-private.h"
 
 #define DEADLINE_S 60
 
-static gboolean
+G_GNUC_UNUSED static gboolean
 tick_cb (gpointer data)
 {
   return G_SOURCE_CONTINUE;
@@ -42,7 +43,7 @@ typedef struct
   gpointer      window;   /* GtkWindow in widget tests */
 } Fixture;
 
-static void
+G_GNUC_UNUSED static void
 remove_tree (const char *path)
 {
   GDir *dir = g_dir_open (path, 0, NULL);
@@ -64,7 +65,7 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-static void
+G_GNUC_UNUSED static void
 fixture_start (Fixture    *fixture,
                const char *role)
 {
@@ -90,7 +91,7 @@ fixture_start (Fixture    *fixture,
   fixture->client = cd_api_client_new (cd_demo_server_get_base_url (fixture->server));
 }
 
-static void
+G_GNUC_UNUSED static void
 fixture_stop (Fixture *fixture)
 {
   g_clear_object (&fixture->client);
@@ -101,7 +102,7 @@ fixture_stop (Fixture *fixture)
   g_clear_pointer (&fixture->tmp_dir, g_free);
 }
 
-static void
+G_GNUC_UNUSED static void
 store_result_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -110,7 +111,7 @@ store_result_cb (GObject      *source,
 }
 
 /* Ids of one page straight from the backend (the reference the UI must match). */
-static GArray *
+G_GNUC_UNUSED static GArray *
 direct_page_ids (Fixture              *fixture,
                  const CdSessionQuery *query,
                  char                **next_cursor,
@@ -144,7 +145,7 @@ direct_page_ids (Fixture              *fixture,
   return ids;
 }
 
-static GArray *
+G_GNUC_UNUSED static GArray *
 model_ids (GListModel *model)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -159,7 +160,7 @@ model_ids (GListModel *model)
   return ids;
 }
 
-static void
+G_GNUC_UNUSED static void
 assert_same_ids (GArray *a,
                  GArray *b)
 {

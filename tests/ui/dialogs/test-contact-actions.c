@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "cd-test"
 
+#include "cd-call-dialog-private.h"
 #include "cd-contact-actions.h"
+#include "cd-edit-dialog-private.h"
 #include "cd-error.h"
 #include "dialogs-test-util.h"
 
@@ -425,6 +427,65 @@ test_refuses_unpermitted (DialogsFixture *fixture, gconstpointer data)
   g_assert_false (cd_contact_actions_check (actions, contact, "toggle-dnc", NULL));
 }
 
+static void
+on_call_started (CdContactActions *actions, gint64 session_id, gint64 *out)
+{
+  *out = session_id;
+}
+
+static void
+test_call_and_edit (DialogsFixture *fixture, gconstpointer data)
+{
+  g_autoptr(CdContact) contact = load_contact (fixture, CD_DEMO_CONTACT_NAMED);
+  g_autoptr(CdContactActions) actions = NULL;
+  Outcome outcome = { 0 };
+  GtkWindow *dialog;
+  gint64 session = 0;
+
+  actions = actions_new (fixture, &outcome);
+  g_signal_connect (actions, "call-started", G_CALLBACK (on_call_started), &session);
+  g_assert_true (cd_contact_actions_run (actions, fixture->parent, contact, "call", NULL));
+  dialog = cd_contact_actions_get_dialog (actions);
+  g_assert_true (CD_IS_CALL_DIALOG (dialog));
+  g_assert_true (gtk_window_get_transient_for (dialog) == fixture->window);
+  g_assert_true (gtk_window_get_modal (dialog));
+  WAIT_UNTIL (cd_call_dialog_get_loaded (CD_CALL_DIALOG (dialog)));
+  g_signal_emit_by_name (cd_call_dialog_get_start_button (CD_CALL_DIALOG (dialog)), "clicked");
+  WAIT_UNTIL (session != 0);
+  g_assert_cmpstr (outcome.toast, ==, "Call started");
+  g_assert_null (cd_contact_actions_get_dialog (actions));
+
+  outcome_clear (&outcome);
+  g_assert_true (cd_contact_actions_run (actions, fixture->parent, contact, "edit", NULL));
+  dialog = cd_contact_actions_get_dialog (actions);
+  g_assert_true (CD_IS_EDIT_DIALOG (dialog));
+  WAIT_UNTIL (cd_edit_dialog_get_loaded (CD_EDIT_DIALOG (dialog)));
+  gtk_editable_set_text (GTK_EDITABLE (cd_edit_dialog_get_input (CD_EDIT_DIALOG (dialog), "company")),
+                         "Acme Two");
+  g_signal_emit_by_name (cd_edit_dialog_get_save_button (CD_EDIT_DIALOG (dialog)), "clicked");
+  WAIT_UNTIL (outcome.changed != NULL);
+  g_assert_cmpstr (cd_contact_get_company (outcome.changed), ==, "Acme Two");
+  g_assert_cmpstr (outcome.toast, ==, "Contact saved");
+  outcome_clear (&outcome);
+}
+
+static void
+test_markup_is_text (DialogsFixture *fixture, gconstpointer data)
+{
+  g_autoptr(CdContact) contact = load_contact (fixture, CD_DEMO_CONTACT_MARKUP);
+  g_autoptr(CdContactActions) actions = NULL;
+  Outcome outcome = { 0 };
+  AdwMessageDialog *dialog;
+
+  actions = actions_new (fixture, &outcome);
+  dialog = open_dialog (fixture, actions, contact, "archive");
+  g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "<b>Bold</b> & Sons <i>"));
+  take_screenshot (GTK_WIDGET (dialog), "archive-markup");
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_UNTIL (cd_contact_actions_get_dialog (actions) == NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -442,5 +503,7 @@ main (int argc, char **argv)
   ADD ("/dialogs/actions/hard-delete", test_hard_delete);
   ADD ("/dialogs/actions/export", test_export);
   ADD ("/dialogs/actions/refuses", test_refuses_unpermitted);
+  ADD ("/dialogs/actions/call-and-edit", test_call_and_edit);
+  ADD ("/dialogs/actions/markup", test_markup_is_text);
   return g_test_run ();
 }

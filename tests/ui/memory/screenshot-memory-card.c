@@ -86,6 +86,7 @@ take (const Shot   *shot,
   gtk_widget_set_margin_bottom (clamp, 12);
   gtk_widget_set_margin_start (clamp, 12);
   gtk_widget_set_margin_end (clamp, 12);
+  gtk_widget_set_valign (clamp, GTK_ALIGN_START);
   adw_clamp_set_child (ADW_CLAMP (clamp), card);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
@@ -102,6 +103,27 @@ take (const Shot   *shot,
       click (CD_MEMORY_CARD (card), "items_edit_button");
       click (CD_MEMORY_CARD (card), "fact_add_button");
       spin (300);
+      if (g_getenv ("CD_SHOT_MEASURE") != NULL)
+        {
+          const char *parts[] = { "summary_view", "summary_stack", "items_editor", "items_edit_rows",
+                                  "fact_add_box", "facts_list", "stack", NULL };
+
+          for (guint i = 0; parts[i]; i++)
+            {
+              int min = 0, nat = 0;
+
+              gtk_widget_measure (cd_memory_card_get_part (CD_MEMORY_CARD (card), parts[i]),
+                                  GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+              g_print ("%s min %d nat %d\n", parts[i], min, nat);
+            }
+          for (GtkWidget *w = cd_memory_card_get_part (CD_MEMORY_CARD (card), "summary_view"); w; w = gtk_widget_get_parent (w))
+            {
+              int min = 0, nat = 0;
+
+              gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+              g_print ("  %s min %d nat %d\n", G_OBJECT_TYPE_NAME (w), min, nat);
+            }
+        }
     }
   save (window, path);
   gtk_window_destroy (GTK_WINDOW (window));
