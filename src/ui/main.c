@@ -10,8 +10,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CdApplication) app = NULL;
+  const char *localedir = g_getenv ("CONTACT_DETAIL_LOCALEDIR");
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The override lets an uninstalled build (and its tests) use BUILDDIR/po. */
+  if (localedir == NULL || localedir[0] == '\0')
+    localedir = LOCALEDIR;
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

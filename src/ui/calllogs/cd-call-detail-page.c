@@ -604,10 +604,11 @@ open_campaign_clicked (CdCallDetailPage *self)
 
 /* Construction */
 
-/* A header button whose label ellipsizes, so the header fits narrow windows. */
+/* A header button; with @ellipsize its label shrinks so the header fits narrow windows. */
 static GtkWidget *
 new_header_button (const char *icon_name,
-                   const char *text)
+                   const char *text,
+                   gboolean    ellipsize)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -615,7 +616,8 @@ new_header_button (const char *icon_name,
 
   if (icon_name != NULL)
     gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (ellipsize)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
   gtk_box_append (GTK_BOX (box), label);
   gtk_button_set_child (GTK_BUTTON (button), box);
@@ -629,14 +631,14 @@ build_header (CdCallDetailPage *self,
 {
   GtkWidget *header = adw_header_bar_new ();
   g_autofree char *label = g_strdup_printf (_("Back to %s"), or_dash (back_label));
-  GtkWidget *back = new_header_button ("go-previous-symbolic", label);
+  GtkWidget *back = new_header_button ("go-previous-symbolic", label, TRUE);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "contact.back");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
   self->window_title = adw_window_title_new (_("Call"), NULL);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), self->window_title);
-  self->campaign_button = new_header_button (NULL, _("Open campaign"));
-  self->contact_button = new_header_button (NULL, _("Open contact"));
+  self->campaign_button = new_header_button (NULL, _("Open campaign"), FALSE);
+  self->contact_button = new_header_button (NULL, _("Open contact"), FALSE);
   g_signal_connect_swapped (self->campaign_button, "clicked", G_CALLBACK (open_campaign_clicked), self);
   g_signal_connect_swapped (self->contact_button, "clicked", G_CALLBACK (open_contact_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->campaign_button);
@@ -699,7 +701,7 @@ build_tabs (CdCallDetailPage *self)
   static const char *titles[N_TABS] = { N_("Details"), N_("Analysis"), N_("Webhooks"),
                                         N_("Cost"), N_("Raw data") };
   static const char *icons[N_TABS] = { "dialog-information-symbolic", "emblem-ok-symbolic",
-                                       "network-transmit-symbolic", "wallet-symbolic",
+                                       "network-transmit-symbolic", "x-office-spreadsheet-symbolic",
                                        "text-x-generic-symbolic" };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *squeezer = adw_squeezer_new ();

@@ -120,8 +120,10 @@ emit_error (CdContactActions *self,
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  /* Ids and codes only: server messages may quote personal data. */
   g_debug ("Action %s failed: %s (request %s)", self->action ? self->action : "?",
-           error->message, cd_api_error_get_request_id (error) ?: "none");
+           error->domain == CD_API_ERROR ? cd_api_error_get_error_code (error) ?: "-" : "-",
+           error->domain == CD_API_ERROR ? cd_api_error_get_request_id (error) ?: "none" : "none");
   g_signal_emit (self, signals[ERROR], 0, error);
 }
 

@@ -25,4 +25,8 @@ GtkButton *cd_edit_dialog_get_reload_button (CdEditDialog *self);
 /* The labels currently in the chips, in order (NULL-terminated, free with g_strfreev). */
 char     **cd_edit_dialog_dup_labels        (CdEditDialog *self);
 
+/* The "remove" button of a label chip, or NULL. */
+GtkButton *cd_edit_dialog_get_label_remove_button (CdEditDialog *self,
+                                                   const char   *label);
+
 G_END_DECLS

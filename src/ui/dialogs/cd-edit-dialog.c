@@ -110,6 +110,22 @@ find_field (CdEditDialog *self,
   return NULL;
 }
 
+static CdCustomField *
+find_definition (CdEditDialog *self,
+                 const char   *key)
+{
+  guint n = self->definitions != NULL ? g_list_model_get_n_items (self->definitions) : 0;
+
+  for (guint i = 0; key != NULL && i < n; i++)
+    {
+      g_autoptr(CdCustomField) definition = g_list_model_get_item (self->definitions, i);
+
+      if (g_strcmp0 (cd_custom_field_get_key (definition), key) == 0)
+        return definition;   /* the list keeps it alive */
+    }
+  return NULL;
+}
+
 static JsonNode *
 string_node (const char *text)
 {
@@ -305,7 +321,9 @@ field_set_value (CdEditDialog *self,
       break;
     case KIND_READ_ONLY:
       {
-        g_autofree char *shown = node != NULL ? cd_custom_field_dup_value_text (NULL, node) : NULL;
+        g_autofree char *shown =
+          node != NULL ? cd_custom_field_dup_value_text (find_definition (self, field->key), node)
+                       : NULL;
 
         adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), shown ?: CD_EM_DASH);
       }
@@ -454,19 +472,12 @@ static void
 remove_chip_cb (GtkButton    *button,
                 CdEditDialog *self)
 {
-  const char *tag = gtk_widget_get_tooltip_text (GTK_WIDGET (button));
+  GtkWidget *child = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_FLOW_BOX_CHILD);
+  int index = child != NULL ? gtk_flow_box_child_get_index (GTK_FLOW_BOX_CHILD (child)) : -1;
 
-  for (guint i = 0; tag != NULL && i < self->tags->len; i++)
-    {
-      g_autofree char *expected = g_strdup_printf (_("Remove label “%s”"),
-                                                   (char *) g_ptr_array_index (self->tags, i));
-
-      if (g_str_equal (expected, tag))
-        {
-          g_ptr_array_remove_index (self->tags, i);
-          break;
-        }
-    }
+  /* Chips are rebuilt from self->tags in order, so the child index is the tag's. */
+  if (index >= 0 && (guint) index < self->tags->len)
+    g_ptr_array_remove_index (self->tags, index);
   rebuild_chips (self);
 }
 
@@ -644,7 +655,7 @@ build_core_fields (CdEditDialog *self)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (chips_row), FALSE);
   self->chips = GTK_FLOW_BOX (gtk_flow_box_new ());
   gtk_flow_box_set_selection_mode (self->chips, GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (self->chips, 6);
+  gtk_flow_box_set_max_children_per_line (self->chips, 20);
   g_object_set (self->chips, "margin-top", 6, "margin-bottom", 6, "margin-start", 6,
                 "margin-end", 6, NULL);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (chips_row), GTK_WIDGET (self->chips));
@@ -670,10 +681,14 @@ add_custom_field (CdEditDialog  *self,
     {
       /* Filled by calls and campaigns: shown, never edited. */
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *note = gtk_label_new (_("Set by calls"));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_widget_set_tooltip_text (row, _("Filled by calls and campaigns"));
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_widget_add_css_class (note, "caption");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), note);
       add_field (self, group, member, KIND_READ_ONLY, row, row);
       return;
     }
@@ -1237,4 +1252,19 @@ cd_edit_dialog_dup_labels (CdEditDialog *self)
   labels = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return labels;
+}
+
+GtkButton *
+cd_edit_dialog_get_label_remove_button (CdEditDialog *self,
+                                        const char   *label)
+{
+  for (guint i = 0; i < self->tags->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->tags, i), label) == 0)
+      {
+        GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (self->chips, i);
+        GtkWidget *chip = gtk_flow_box_child_get_child (child);
+
+        return GTK_BUTTON (gtk_widget_get_last_child (chip));
+      }
+  return NULL;
 }

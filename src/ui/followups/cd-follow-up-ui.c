@@ -170,8 +170,11 @@ cd_follow_up_ui_parse_time (const char *date_text,
   g_autoptr(GTimeZone) local = zone ? g_time_zone_ref (zone) : g_time_zone_new_local ();
   int year = 0, month = 0, day = 0, hour = -1, minute = -1;
   char tail = 0;
+  g_autofree char *ignored = NULL;
   GDateTime *time;
 
+  if (message == NULL)
+    message = &ignored;
   if (date_text == NULL || sscanf (date_text, "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3 ||
       !g_date_valid_dmy (day, month, year))
     {

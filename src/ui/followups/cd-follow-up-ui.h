@@ -27,7 +27,8 @@ GtkWidget  *cd_follow_up_ui_badge_new        (const char *text,
 
 /* Now + 1 h, rounded up to the next 5 minutes, in @zone (NULL = local). */
 GDateTime  *cd_follow_up_ui_default_time     (GTimeZone  *zone);
-/* "YYYY-MM-DD" + "HH:MM" in @zone → a time; NULL with a user-facing message. */
+/* "YYYY-MM-DD" + "HH:MM" in @zone → a time; NULL with a user-facing message
+ * in *@message (may be NULL). */
 GDateTime  *cd_follow_up_ui_parse_time       (const char *date_text,
                                               const char *time_text,
                                               GTimeZone  *zone,

@@ -533,10 +533,12 @@ build_fact_header (CdMemoryCard *self,
   if (show_controls)
     {
       GtkWidget *edit = new_button (_("Edit"), "fact-edit", row->key);
+      /* Translators: accessible name of a fact's Edit button, %s is the fact's label */
+      g_autofree char *a11y = g_strdup_printf (_("Edit %s"), row->label);
 
       gtk_widget_add_css_class (edit, "flat");
       gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      row->label, -1);
+                                      a11y, -1);
       g_signal_connect (edit, "clicked", G_CALLBACK (fact_edit_clicked_cb), row);
       gtk_box_append (GTK_BOX (header), edit);
     }

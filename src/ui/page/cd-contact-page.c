@@ -10,6 +10,8 @@
 #include "cd-tile-grid.h"
 #include "cd-contact.h"
 #include "cd-error.h"
+#include "cd-follow-ups-card.h"
+#include "cd-follow-ups-workspace.h"
 #include "cd-format.h"
 #include "cd-rules.h"
 #include "cd-user.h"
@@ -102,6 +104,7 @@ struct _CdContactPage
   GtkWidget      *call_logs_slot;
   GtkWidget      *follow_ups_slot;
   GtkWidget      *memory_slot;
+  GtkWidget      *follow_ups_card;
 };
 
 G_DEFINE_FINAL_TYPE (CdContactPage, cd_contact_page, ADW_TYPE_BIN)
@@ -720,6 +723,8 @@ update_all (CdContactPage *self)
   update_actions (self);
 }
 
+static void update_cards (CdContactPage *self);
+
 /* What the header may offer for the shown contact, user role and connection. */
 typedef struct
 {
@@ -841,6 +846,7 @@ update_actions (CdContactPage *self)
   gtk_widget_set_visible (self->reason_label, !a.callable && reason != NULL);
 
   update_menu (self, &a);
+  update_cards (self);
 }
 
 /* Callbacks */
@@ -1090,6 +1096,124 @@ on_columns_stacked (CdContactPage *self)
     self->compact_idle_id = g_idle_add (apply_compact_header, self);
 }
 
+/* --- cards (follow-ups, memory, call logs) ---------------------------------- */
+
+/* A card's mutation changed the contact (tiles, counts): revalidate it in place. */
+static void
+on_card_changed (CdContactPage *self)
+{
+  if (self->resource != NULL)
+    cd_resource_refresh (self->resource);
+}
+
+static void
+open_campaign_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CdContactPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdCampaign) campaign = NULL;
+  g_autofree char *url = NULL;
+  GtkRoot *root;
+
+  campaign = cd_repository_get_campaign_finish (CD_REPOSITORY (object), result, &error);
+  if (campaign == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        cd_contact_page_show_action_error (self, error);
+      return;
+    }
+  url = dup_campaign_url (campaign);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (url != NULL)
+    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
+}
+
+/* Campaign links in cards open the campaign in the web dashboard. */
+static void
+on_open_campaign (CdContactPage *self,
+                  gint64         campaign_id)
+{
+  if (self->repository != NULL && campaign_id > 0)
+    cd_repository_get_campaign_async (self->repository, campaign_id, self->load_cancellable,
+                                      open_campaign_cb, g_object_ref (self));
+}
+
+static gboolean
+may_change_contact (CdContactPage *self)
+{
+  CdContact *contact = get_contact (self);
+
+  return contact != NULL && self->me_loaded && cd_role_can_edit (self->role) &&
+         !cd_contact_is_erased (contact);
+}
+
+static void
+on_workspace_changed (CdContactPage *self)
+{
+  cd_follow_ups_card_load (CD_FOLLOW_UPS_CARD (self->follow_ups_card), self->contact_id);
+  on_card_changed (self);
+}
+
+static void
+on_follow_ups_view_all (CdContactPage *self)
+{
+  CdFollowUpsWorkspace *workspace = CD_FOLLOW_UPS_WORKSPACE (cd_follow_ups_workspace_new ());
+  g_autoptr(GTimeZone) zone = dup_profile_zone ();
+
+  cd_follow_ups_workspace_set_repository (workspace, self->repository);
+  cd_follow_ups_workspace_set_contact_title (workspace, self->title);
+  cd_follow_ups_workspace_set_time_zone (workspace, zone);
+  cd_follow_ups_workspace_set_can_schedule (workspace, may_change_contact (self));
+  cd_follow_ups_workspace_set_online (workspace, is_online (self));
+  g_signal_connect_object (workspace, "back", G_CALLBACK (cd_contact_page_pop), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (workspace, "changed", G_CALLBACK (on_workspace_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (workspace, "open-campaign", G_CALLBACK (on_open_campaign), self,
+                           G_CONNECT_SWAPPED);
+  cd_follow_ups_workspace_load (workspace, self->contact_id);
+  cd_contact_page_push (self, GTK_WIDGET (workspace));
+}
+
+static void
+setup_cards (CdContactPage *self)
+{
+  self->follow_ups_card = cd_follow_ups_card_new ();
+  cd_follow_ups_card_set_show_heading (CD_FOLLOW_UPS_CARD (self->follow_ups_card), FALSE);
+  g_signal_connect_object (self->follow_ups_card, "changed", G_CALLBACK (on_card_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->follow_ups_card, "view-all", G_CALLBACK (on_follow_ups_view_all),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->follow_ups_card, "open-campaign", G_CALLBACK (on_open_campaign),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->follow_ups_slot), self->follow_ups_card);
+}
+
+static void
+set_cards_repository (CdContactPage *self)
+{
+  cd_follow_ups_card_set_repository (CD_FOLLOW_UPS_CARD (self->follow_ups_card), self->repository);
+}
+
+static void
+load_cards (CdContactPage *self)
+{
+  g_autoptr(GTimeZone) zone = dup_profile_zone ();
+
+  cd_follow_ups_card_set_time_zone (CD_FOLLOW_UPS_CARD (self->follow_ups_card), zone);
+  cd_follow_ups_card_load (CD_FOLLOW_UPS_CARD (self->follow_ups_card), self->contact_id);
+}
+
+/* Role, state and connection decide what the cards may offer. */
+static void
+update_cards (CdContactPage *self)
+{
+  cd_follow_ups_card_set_can_schedule (CD_FOLLOW_UPS_CARD (self->follow_ups_card),
+                                       may_change_contact (self));
+  cd_follow_ups_card_set_online (CD_FOLLOW_UPS_CARD (self->follow_ups_card), is_online (self));
+}
+
 static void
 dismiss_error_action (GtkWidget  *widget,
                       const char *action_name,
@@ -1303,6 +1427,7 @@ cd_contact_page_init (CdContactPage *self)
   self->call_logs_slot = add_reserved_card (self, _("Call logs"));
   self->follow_ups_slot = add_reserved_card (self, _("Follow-ups"));
   self->memory_slot = add_reserved_card (self, _("Memory & AI insights"));
+  setup_cards (self);
 
   g_signal_connect_object (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->campaign_button)),
                            "show", G_CALLBACK (on_campaign_popover_show), self, G_CONNECT_SWAPPED);
@@ -1335,6 +1460,7 @@ cd_contact_page_set_repository (CdContactPage *self,
   if (self->repository != NULL)
     g_signal_handlers_disconnect_by_data (self->repository, self);
   g_set_object (&self->repository, repository);
+  set_cards_repository (self);
   g_clear_object (&self->definitions);
   self->me_loaded = self->me_loading = self->fields_loading = FALSE;
   self->role = CD_ROLE_UNKNOWN;
@@ -1372,6 +1498,7 @@ cd_contact_page_load (CdContactPage *self,
   g_signal_connect_object (self->resource, "notify::value",
                            G_CALLBACK (on_resource_changed), self, G_CONNECT_SWAPPED);
   fetch_context (self);
+  load_cards (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled_window)), 0);
   update_all (self);
 }

@@ -69,7 +69,13 @@ test_populated (DialogsFixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_strv_length (labels), ==, 2);
   /* Signal fields are shown read-only. */
   g_assert_true (ADW_IS_ACTION_ROW (cd_edit_dialog_get_input (dialog, "custom_fields.interest_score")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (cd_edit_dialog_get_input (dialog, "custom_fields.last_outcome"))),
+                   ==, "Interested");
   take_screenshot (GTK_WIDGET (dialog), "edit-dialog");
+  /* The custom fields, below the fold. */
+  take_screenshot (gtk_widget_get_ancestor (cd_edit_dialog_get_row (dialog, "custom_fields.notes"),
+                                            ADW_TYPE_PREFERENCES_GROUP),
+                   "edit-dialog-custom-fields");
   /* Nothing changed: Save sends nothing. */
   save (dialog);
   g_assert_cmpuint (patch_count (fixture), ==, 0);
@@ -126,15 +132,25 @@ test_only_changed_members (DialogsFixture *fixture, gconstpointer data)
   add_label = cd_edit_dialog_get_input (dialog, "tags");
   gtk_editable_set_text (GTK_EDITABLE (add_label), "priority");
   g_signal_emit_by_name (add_label, "apply");
+  /* Adding the same label twice keeps one chip. */
+  gtk_editable_set_text (GTK_EDITABLE (add_label), "priority");
+  g_signal_emit_by_name (add_label, "apply");
+  g_signal_emit_by_name (cd_edit_dialog_get_label_remove_button (dialog, "vip"), "clicked");
+  take_screenshot (GTK_WIDGET (dialog), "edit-dialog-labels");
   save (dialog);
+  g_assert_cmpstr (gtk_button_get_label (cd_edit_dialog_get_save_button (dialog)), ==, "Saving…");
+  save (dialog);   /* a double click saves once */
   WAIT_UNTIL (changed != NULL);
+  g_assert_cmpuint (patch_count (fixture), ==, 1);
 
   text = cd_demo_server_dup_last_body (fixture->server, "/contacts/501");
   body = json_from_string (text, NULL);
   object = json_node_get_object (body);
   g_assert_cmpuint (json_object_get_size (object), ==, 3);
   g_assert_cmpstr (json_object_get_string_member (object, "company"), ==, "Acme Realty Holdings");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "tags")), ==, 3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "tags")), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (object, "tags"), 0), ==, "renewal");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (object, "tags"), 1), ==, "priority");
   custom = json_object_get_object_member (object, "custom_fields");
   g_assert_cmpuint (json_object_get_size (custom), ==, 2);
   g_assert_cmpint (json_object_get_int_member (custom, "budget"), ==, 150000);

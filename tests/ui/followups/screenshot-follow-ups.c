@@ -6,12 +6,13 @@
  * workspace to PNGs for visual review.
  * Usage: xvfb-run -a env GSK_RENDERER=cairo screenshot-follow-ups OUTDIR
  * Writes OUTDIR/followups-card-{wide,narrow}-{light,dark}.png, followups-empty.png,
- * followups-viewer.png, followups-schedule.png, followups-workspace-{list,detail}.png.
+ * followups-viewer.png, followups-schedule{,-error-dark}.png, followups-workspace-{list,detail}.png.
  */
 
 #include <glib/gstdio.h>
 
 #include "cd-demo-server.h"
+#include "cd-follow-up-schedule-dialog.h"
 #include "cd-follow-ups-card.h"
 #include "cd-follow-ups-view.h"
 #include "cd-follow-ups-workspace.h"
@@ -137,6 +138,15 @@ main (int   argc,
   dialog = cd_follow_ups_view_schedule (CD_FOLLOW_UPS_VIEW (cd_follow_ups_card_get_part (CD_FOLLOW_UPS_CARD (card), "view")));
   spin (1500);
   save (dialog, argv[1], "followups-schedule.png");
+  /* The field error of a past time, in the dark style. */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_editable_set_text (GTK_EDITABLE (cd_follow_up_schedule_dialog_get_part (CD_FOLLOW_UP_SCHEDULE_DIALOG (dialog),
+                                                                              "date_entry")), "2020-01-01");
+  g_signal_emit_by_name (cd_follow_up_schedule_dialog_get_part (CD_FOLLOW_UP_SCHEDULE_DIALOG (dialog),
+                                                                "schedule_button"), "clicked");
+  spin (500);
+  save (dialog, argv[1], "followups-schedule-error-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = adw_window_new ();

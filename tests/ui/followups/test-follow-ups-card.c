@@ -390,6 +390,64 @@ test_error_retry (Fixture       *f,
   WAIT_UNTIL (g_strcmp0 (cd_follow_ups_view_get_state_name (view), "list") == 0);
 }
 
+static void
+test_stale_notice (Fixture       *f,
+                   gconstpointer  data)
+{
+  CdFollowUpsView *view = card_view (f);
+
+  /* A first load fills the cache; a failing refresh keeps showing it, honestly. */
+  load_card (f, CD_DEMO_CONTACT_FOLLOW_UPS);
+  g_assert_false (gtk_widget_get_visible (cd_follow_ups_view_get_part (view, "notice_label")));
+  cd_demo_server_inject_fault (f->server, FU_PATH, CD_DEMO_FAULT_STATUS, 500, 100);
+  cd_follow_ups_card_load (f->card, CD_DEMO_CONTACT_FOLLOW_UPS);
+  WAIT_UNTIL (gtk_widget_get_visible (cd_follow_ups_view_get_part (view, "notice_label")));
+  g_assert_cmpstr (cd_follow_ups_view_get_state_name (view), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (cd_follow_ups_view_get_model (view)), ==, 8);
+}
+
+static void
+test_view_details (Fixture       *f,
+                   gconstpointer  data)
+{
+  CdFollowUpsView *view = card_view (f);
+  CdFollowUpRow *row;
+  GtkWidget *window;
+
+  load_card (f, CD_DEMO_CONTACT_FOLLOW_UPS);
+  cd_follow_ups_view_set_max_rows (view, 0);
+  row = row_with_status (view, CD_FOLLOW_UP_STATUS_COMPLETED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.view", NULL));
+  window = cd_follow_ups_card_get_dialog (f->card);
+  g_assert_true (ADW_IS_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (window));
+  g_assert_cmpuint (cd_demo_server_get_mutation_count (f->server, "PATCH", "/follow_ups/"), ==, 0);
+}
+
+static void
+test_cancel_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  CdFollowUpsView *view = card_view (f);
+  CdFollowUpRow *row;
+  GtkWidget *dialog;
+
+  load_card (f, CD_DEMO_CONTACT_FOLLOW_UPS);
+  row = row_with_status (view, CD_FOLLOW_UP_STATUS_SCHEDULED);
+  cd_demo_server_inject_fault (f->server, "/follow_ups/", CD_DEMO_FAULT_STATUS, 409, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.cancel", NULL));
+  dialog = cd_follow_ups_card_get_dialog (f->card);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* The failure is said in a dialog; the row keeps its status. */
+  WAIT_UNTIL (cd_follow_ups_card_get_dialog (f->card) != NULL &&
+              cd_follow_ups_card_get_dialog (f->card) != dialog);
+  dialog = cd_follow_ups_card_get_dialog (f->card);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Couldn't Cancel the Follow-up");
+  g_assert_cmpuint (f->changed, ==, 0);
+  g_assert_cmpstr (label_text (cd_follow_up_row_get_part (row, "status_badge")), ==, "Scheduled");
+}
+
 /* ---- schedule dialog --------------------------------------------------- */
 
 static CdFollowUpScheduleDialog *
@@ -825,6 +883,9 @@ main (int   argc,
   ADD ("/follow-ups-card/offline", test_offline, NULL);
   ADD ("/follow-ups-card/error-retry", test_error_retry, NULL);
   ADD ("/follow-ups-card/view-all", test_view_all, NULL);
+  ADD ("/follow-ups-card/stale-notice", test_stale_notice, NULL);
+  ADD ("/follow-ups-card/view-details", test_view_details, NULL);
+  ADD ("/follow-ups-card/cancel-refused", test_cancel_refused, NULL);
   ADD ("/follow-ups-card/schedule/defaults", test_schedule_defaults, NULL);
   ADD ("/follow-ups-card/schedule/past-refused", test_schedule_past_refused, NULL);
   ADD ("/follow-ups-card/schedule/server-422", test_schedule_server_422, NULL);

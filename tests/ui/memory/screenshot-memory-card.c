@@ -9,7 +9,9 @@
 
 #include <glib/gstdio.h>
 
+#include "cd-api-client.h"
 #include "cd-memory-card.h"
+#include "cd-repository-memory.h"
 #include "cd-demo-server.h"
 
 typedef struct
@@ -20,7 +22,10 @@ typedef struct
   gboolean    dark;
   gboolean    edit;
   gboolean    viewer;
+  const char *state;  /* NULL, "conflict", "rebuilding", "error", "overdue" */
 } Shot;
+
+static CdDemoServer *server;
 
 static gboolean
 tick_cb (gpointer data)
@@ -68,6 +73,58 @@ click (CdMemoryCard *card,
 }
 
 static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Puts the card into one of the states worth reviewing. */
+static void
+prepare_state (const Shot   *shot,
+               CdMemoryCard *card,
+               CdRepository *repository)
+{
+  gboolean done = FALSE;
+
+  if (g_strcmp0 (shot->state, "conflict") == 0)
+    {
+      g_autoptr(CdApiClient) other = cd_api_client_new (cd_demo_server_get_base_url (server));
+
+      click (card, "summary_edit_button");
+      cd_api_client_put_memory_summary_async (other, shot->contact_id, "Changed elsewhere", NULL,
+                                              NULL, NULL, done_cb, &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+      click (card, "summary_save_button");
+      spin (600);
+    }
+  else if (g_strcmp0 (shot->state, "rebuilding") == 0)
+    {
+      click (card, "rebuild_button");
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (cd_memory_card_get_part (card, "rebuild_dialog")),
+                                   "rebuild");
+      gtk_window_close (GTK_WINDOW (cd_memory_card_get_part (card, "rebuild_dialog")));
+      spin (300);
+    }
+}
+
+static void
+rebuild_dialog_shot (CdMemoryCard *card,
+                     const char   *outdir)
+{
+  g_autofree char *path = g_build_filename (outdir, "memory-rebuild-dialog.png", NULL);
+  GtkWidget *dialog;
+
+  click (card, "rebuild_button");
+  dialog = cd_memory_card_get_part (card, "rebuild_dialog");
+  spin (500);
+  save (dialog, path);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
 take (const Shot   *shot,
       CdRepository *repository,
       const char   *outdir)
@@ -90,13 +147,16 @@ take (const Shot   *shot,
   adw_clamp_set_child (ADW_CLAMP (clamp), card);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
-  gtk_window_set_default_size (GTK_WINDOW (window), shot->width, 1250);
+  gtk_window_set_default_size (GTK_WINDOW (window), shot->width, 1900);
   cd_memory_card_set_timezone (CD_MEMORY_CARD (card), "Asia/Kolkata");
   cd_memory_card_set_can_edit (CD_MEMORY_CARD (card), !shot->viewer);
   cd_memory_card_set_repository (CD_MEMORY_CARD (card), repository);
   cd_memory_card_load (CD_MEMORY_CARD (card), shot->contact_id);
   gtk_window_present (GTK_WINDOW (window));
   spin (1200);
+  if (g_strcmp0 (shot->state, "dialog") == 0)
+    rebuild_dialog_shot (CD_MEMORY_CARD (card), outdir);
+  prepare_state (shot, CD_MEMORY_CARD (card), repository);
   if (shot->edit)
     {
       click (CD_MEMORY_CARD (card), "summary_edit_button");
@@ -142,13 +202,20 @@ main (int   argc,
     { "edit", 501, 640, FALSE, TRUE, FALSE },
     { "edit-dark", 501, 640, TRUE, TRUE, FALSE },
     { "viewer", 501, 640, FALSE, FALSE, TRUE },
+    { "conflict", 501, 640, FALSE, FALSE, FALSE, "conflict" },
+    { "rebuilding", 502, 640, FALSE, FALSE, FALSE, "rebuilding" },
+    { "overdue", 512, 640, FALSE, FALSE, FALSE, "overdue" },
+    { "error", 503, 640, FALSE, FALSE, FALSE, "error" },
+    { "dialog", 501, 640, FALSE, FALSE, FALSE, "dialog" },
   };
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp = g_dir_make_tmp ("cd-shot-XXXXXX", NULL);
   g_autofree char *db = g_build_filename (tmp, "demo.sqlite", NULL);
   g_autofree char *cache = g_build_filename (tmp, "cache", NULL);
-  g_autoptr(CdDemoServer) server = NULL;
   g_autoptr(CdRepository) repository = NULL;
+  const char *titles[] = { "Send the signed contract", "Book a demo" };
+  const char *dues[] = { "2020-01-31", "2099-06-30" };
+  gboolean done = FALSE;
 
   gtk_init ();
   adw_init ();
@@ -160,8 +227,14 @@ main (int   argc,
   cd_demo_server_start (server, 0, &error);
   g_assert_no_error (error);
   repository = cd_repository_new (cd_demo_server_get_base_url (server), NULL, NULL, cache);
+  cd_demo_server_inject_fault (server, "/contacts/503/memory", CD_DEMO_FAULT_STATUS, 500, 1000);
+  cd_repository_save_memory_open_items_async (repository, 512, 2, titles, dues, NULL, NULL,
+                                              done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
 
   for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
     take (&shots[i], repository, argv[1]);
+  g_clear_object (&server);
   return 0;
 }

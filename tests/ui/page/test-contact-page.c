@@ -6,6 +6,8 @@
 #include "cd-columns.h"
 #include "cd-contact-page.h"
 #include "cd-tile-grid.h"
+#include "cd-follow-ups-card.h"
+#include "cd-follow-ups-workspace.h"
 #include "cd-error.h"
 #include "cd-demo-server.h"
 #include "cd-format.h"
@@ -540,21 +542,26 @@ test_error_with_cache (Fixture *fixture, gconstpointer data)
 }
 
 static void
-test_reserved_slots (Fixture *fixture, gconstpointer data)
+test_follow_ups_card (Fixture *fixture, gconstpointer data)
 {
-  GtkBox *slots[] = {
-    cd_contact_page_get_call_logs_slot (fixture->page),
-    cd_contact_page_get_follow_ups_slot (fixture->page),
-    cd_contact_page_get_memory_slot (fixture->page),
-  };
+  GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (cd_contact_page_get_follow_ups_slot (fixture->page)));
+  gboolean viewer = data != NULL;
+  GtkWidget *workspace;
 
-  load (fixture, 501);
-  for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
-    {
-      g_assert_true (GTK_IS_BOX (slots[i]));
-      g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (slots[i])));
-      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (slots[i])));
-    }
+  load (fixture, CD_DEMO_CONTACT_FOLLOW_UPS);
+  g_assert_true (CD_IS_FOLLOW_UPS_CARD (card));
+  WAIT_UNTIL (gtk_widget_get_mapped (card));
+  /* Scheduling follows the role: a viewer gets no schedule controls. */
+  WAIT_UNTIL (cd_follow_ups_card_get_can_schedule (CD_FOLLOW_UPS_CARD (card)) == !viewer);
+  g_assert_true (cd_follow_ups_card_get_online (CD_FOLLOW_UPS_CARD (card)));
+
+  /* View all pushes the workspace for this contact; its return link pops it. */
+  g_signal_emit_by_name (card, "view-all");
+  workspace = cd_contact_page_get_top_page (fixture->page);
+  g_assert_true (CD_IS_FOLLOW_UPS_WORKSPACE (workspace));
+  WAIT_UNTIL (gtk_widget_get_mapped (workspace));
+  g_signal_emit_by_name (workspace, "back");
+  g_assert_null (cd_contact_page_get_top_page (fixture->page));
 }
 
 static void
@@ -732,7 +739,8 @@ main (int   argc,
   ADD ("/contact-page/state/malformed-json", test_malformed_json, NULL);
   ADD ("/contact-page/state/unauthorized", test_unauthorized, NULL);
   ADD ("/contact-page/state/error-with-cache", test_error_with_cache, NULL);
-  ADD ("/contact-page/reserved-slots", test_reserved_slots, NULL);
+  ADD ("/contact-page/cards/follow-ups", test_follow_ups_card, NULL);
+  ADD ("/contact-page/cards/follow-ups-viewer", test_follow_ups_card, "tenant_viewer");
   ADD ("/contact-page/push-and-back", test_push_and_back, NULL);
   ADD ("/contact-page/action-error-box", test_action_error_box, NULL);
   ADD ("/contact-page/layout", test_layout, NULL);

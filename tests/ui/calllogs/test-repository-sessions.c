@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cd-test"
+
+#include <glib/gstdio.h>
+
+#include <string.h>
+
+#include "calllogs-test-common.h"
+#include "cd-error.h"
+
+static void
+setup (Fixture       *fixture,
+       gconstpointer  data)
+{
+  fixture_start (fixture, data);
+}
+
+static void
+teardown (Fixture       *fixture,
+          gconstpointer  data)
+{
+  fixture_stop (fixture);
+}
+
+static CdSessionPage *
+list_page (Fixture               *fixture,
+           const CdSessionFilter *filter,
+           const char            *cursor,
+           guint                  page_size,
+           GError               **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  cd_repository_list_sessions_async (fixture->repository, filter, cursor, page_size, NULL,
+                                     store_result_cb, &result);
+  WAIT_UNTIL (result != NULL);
+  return cd_repository_list_sessions_finish (fixture->repository, result, error);
+}
+
+static void
+test_csv_quoting (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = json_from_string (
+    "{\"id\": 7, \"contact_id\": 9, \"direction\": \"inbound\", \"status\": \"completed\","
+    " \"summary\": \"He said \\\"hi\\\", then\\r\\nleft\", \"agent\": {\"id\": 1, \"name\": \"A, B\"},"
+    " \"from_number\": \"+4930123\", \"has_recording\": true,"
+    " \"cost\": {\"amount\": \"0.0123\", \"currency\": \"USD\"}}", &error);
+  g_autoptr (CdVoiceSession) s = NULL;
+  g_autofree char *row = NULL;
+  g_autofree char *header = cd_sessions_csv_header ();
+
+  g_assert_no_error (error);
+  s = cd_voice_session_new_from_json (node, &error);
+  g_assert_no_error (error);
+  row = cd_sessions_csv_row (s);
+  g_assert_true (g_str_has_prefix (header, "id,contact_id,"));
+  g_assert_true (g_str_has_suffix (header, "\r\n"));
+  g_assert_true (g_str_has_prefix (row, "7,9,"));
+  g_assert_true (g_str_has_suffix (row, "\"He said \"\"hi\"\", then\r\nleft\"\r\n"));
+  g_assert_nonnull (strstr (row, ",\"A, B\","));
+  g_assert_nonnull (strstr (row, ",+4930123,"));
+  g_assert_nonnull (strstr (row, ",true,0.0123,USD,"));
+}
+
+static void
+test_pages_match_backend (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr (CdSessionFilter) filter = cd_session_filter_new (CD_DEMO_CONTACT_NAMED);
+  CdSessionQuery query = { .contact_id = CD_DEMO_CONTACT_NAMED, .sort = "status", .order = "asc",
+                           .page_size = 5 };
+  g_autofree char *cursor = NULL;
+  guint pages = 0;
+
+  cd_session_filter_set (&filter->sort, "status");
+  cd_session_filter_set (&filter->order, "asc");
+  do
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CdSessionPage) page = list_page (fixture, filter, cursor, 5, &error);
+      g_autofree char *next = NULL;
+      g_autoptr (GArray) expected = NULL;
+      g_autoptr (GArray) got = NULL;
+
+      g_assert_no_error (error);
+      query.cursor = cursor;
+      expected = direct_page_ids (fixture, &query, &next, NULL);
+      got = model_ids (page->items);
+      assert_same_ids (got, expected);
+      g_assert_cmpint (page->total, ==, 14);
+      g_assert_false (page->from_cache);
+      g_assert_cmpstr (page->next_cursor, ==, next);
+      g_free (cursor);
+      cursor = g_strdup (page->next_cursor);
+      pages++;
+    }
+  while (cursor != NULL);
+  g_assert_cmpuint (pages, ==, 3);
+}
+
+static void
+resource_settled (CdResource *resource,
+                  GParamSpec *pspec,
+                  gboolean   *settled)
+{
+  CdResourceState state = cd_resource_get_state (resource);
+
+  *settled = state != CD_RESOURCE_LOADING && state != CD_RESOURCE_STALE;
+}
+
+/* Offline: the default first page comes from the call-logs cache. */
+static void
+test_first_page_offline (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr (CdSessionFilter) filter = cd_session_filter_new (CD_DEMO_CONTACT_NAMED);
+  g_autoptr (CdResource) resource = NULL;
+  g_autoptr (CdSessionPage) online = NULL;
+  g_autoptr (CdSessionPage) offline = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) a = NULL;
+  g_autoptr (GArray) b = NULL;
+  gboolean settled = FALSE;
+
+  /* Opening the card's resource once fills the cache. */
+  resource = cd_repository_open_call_logs (fixture->repository, CD_DEMO_CONTACT_NAMED, NULL);
+  g_signal_connect (resource, "notify::state", G_CALLBACK (resource_settled), &settled);
+  resource_settled (resource, NULL, &settled);
+  WAIT_UNTIL (settled);
+  online = list_page (fixture, filter, NULL, 10, &error);
+  g_assert_no_error (error);
+
+  cd_api_client_set_max_get_retries (cd_repository_get_api_client (fixture->repository), 0);
+  cd_demo_server_stop (fixture->server);
+  offline = list_page (fixture, filter, NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_true (offline->from_cache);
+  a = model_ids (online->items);
+  b = model_ids (offline->items);
+  assert_same_ids (a, b);
+
+  /* Anything but the default first page has no cache: the error comes through. */
+  cd_session_filter_set (&filter->search, "renewal");
+  g_clear_pointer (&offline, cd_session_page_free);
+  offline = list_page (fixture, filter, NULL, 10, &error);
+  g_assert_null (offline);
+  g_assert_error (error, CD_API_ERROR, CD_API_ERROR_NETWORK);
+}
+
+static void
+store_file_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+test_recording_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr (CdSessionFilter) filter = cd_session_filter_new (CD_DEMO_CONTACT_NAMED);
+  g_autoptr (CdSessionPage) page = list_page (fixture, filter, NULL, 100, NULL);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *cache_dir = g_build_filename (g_get_user_cache_dir (), "contact-detail", NULL);
+  g_autofree char *path = NULL;
+  GStatBuf st;
+  gint64 id = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (page->items) && id == 0; i++)
+    {
+      g_autoptr (CdVoiceSession) s = g_list_model_get_item (page->items, i);
+
+      if (cd_voice_session_get_has_recording (s))
+        id = cd_voice_session_get_id (s);
+    }
+  g_assert_cmpint (id, >, 0);
+  cd_repository_get_recording_async (fixture->repository, id, NULL, store_file_cb, &result);
+  WAIT_UNTIL (result != NULL);
+  file = cd_repository_get_recording_finish (fixture->repository, result, &error);
+  g_assert_no_error (error);
+  path = g_file_get_path (file);
+  g_assert_true (g_str_has_prefix (path, cache_dir));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 44);
+  g_assert_cmpint (st.st_mode & 0077, ==, 0);
+}
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  ADD ("/calllogs/repository/csv-quoting", test_csv_quoting);
+  ADD ("/calllogs/repository/pages-match-backend", test_pages_match_backend);
+  ADD ("/calllogs/repository/first-page-offline", test_first_page_offline);
+  ADD ("/calllogs/repository/recording-file", test_recording_file);
+  return g_test_run ();
+}
