@@ -101,6 +101,7 @@ struct _CdMemoryCard
   GHashTable   *fact_edits;        /* key → the text in that fact's editor */
   GPtrArray    *fact_rows;         /* FactRow */
   GPtrArray    *item_rows;         /* ItemRow (edit mode) */
+  guint         item_serial;       /* names the edit rows' Remove buttons uniquely */
   gboolean      saving;
   EditKind      conflict;
   char         *conflict_key;
@@ -466,7 +467,7 @@ add_item_edit_row (CdMemoryCard *self,
 {
   ItemRow *row = g_new0 (ItemRow, 1);
   GtkWidget *remove;
-  g_autofree char *name = g_strdup_printf ("item-remove:%u", self->item_rows->len);
+  g_autofree char *name = g_strdup_printf ("item-remove:%u", self->item_serial++);
 
   row->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   row->title = gtk_entry_new ();
@@ -575,7 +576,7 @@ build_fact_editor (CdMemoryCard *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   row->label, -1);
   gtk_widget_add_css_class (save, "suggested-action");
-  gtk_widget_set_sensitive (save, !self->saving);
+  gtk_widget_set_sensitive (save, !self->saving && self->conflict == EDIT_NONE);
   g_signal_connect (row->entry, "activate", G_CALLBACK (fact_save_clicked_cb), row);
   g_signal_connect (cancel, "clicked", G_CALLBACK (fact_cancel_clicked_cb), row);
   g_signal_connect (save, "clicked", G_CALLBACK (fact_save_clicked_cb), row);
@@ -864,9 +865,11 @@ update_controls (CdMemoryCard *self)
   gtk_widget_set_sensitive (self->rebuild_button, !busy);
   gtk_widget_set_visible (self->ai_section, ai_visible);
   gtk_widget_set_visible (self->ai_separator, ai_visible);
-  gtk_widget_set_sensitive (self->summary_save_button, !self->saving);
-  gtk_widget_set_sensitive (self->items_save_button, !self->saving);
-  gtk_widget_set_sensitive (self->fact_add_save_button, !self->saving);
+  /* While a save runs or a conflict waits for the user's choice, Save does nothing. */
+  gtk_widget_set_sensitive (self->summary_save_button, !self->saving && self->conflict == EDIT_NONE);
+  gtk_widget_set_sensitive (self->items_save_button, !self->saving && self->conflict == EDIT_NONE);
+  gtk_widget_set_sensitive (self->fact_add_save_button,
+                            !self->saving && self->conflict == EDIT_NONE);
   gtk_widget_set_visible (self->offline_label,
                           self->can_edit && self->memory != NULL && !effective_online (self));
   gtk_widget_set_visible (self->conflict_box, self->conflict != EDIT_NONE);
@@ -1248,6 +1251,7 @@ items_edit_clicked_cb (CdMemoryCard *self)
 
   g_ptr_array_set_size (self->item_rows, 0);
   remove_all_children (self->items_edit_rows);
+  self->item_serial = 0;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CdOpenItem) item = g_list_model_get_item (items, i);

@@ -10,6 +10,8 @@
 #include "cd-tile-grid.h"
 #include "cd-contact.h"
 #include "cd-error.h"
+#include "cd-contact-actions.h"
+#include "cd-dialogs-util.h"
 #include "cd-follow-ups-card.h"
 #include "cd-follow-ups-workspace.h"
 #include "cd-format.h"
@@ -105,6 +107,8 @@ struct _CdContactPage
   GtkWidget      *follow_ups_slot;
   GtkWidget      *memory_slot;
   GtkWidget      *follow_ups_card;
+  GtkWidget      *toast_overlay;     /* unowned: the bin's child */
+  CdContactActions *actions;         /* dialogs for the header actions */
 };
 
 G_DEFINE_FINAL_TYPE (CdContactPage, cd_contact_page, ADW_TYPE_BIN)
@@ -885,6 +889,8 @@ get_me_cb (GObject      *object,
     }
 
   self->me_loaded = TRUE;
+  if (self->actions != NULL)
+    cd_contact_actions_set_user (self->actions, user);
   self->role = cd_user_get_role (user);
   self->tenant_selected = cd_user_get_current_tenant_id (user) > 0;
   update_actions (self);
@@ -1028,6 +1034,68 @@ on_campaign_popover_show (CdContactPage *self)
                                       g_object_ref (self));
 }
 
+/* --- header actions → dialogs --------------------------------------------- */
+
+static void
+on_actions_error (CdContactPage *self,
+                  const GError  *error)
+{
+  cd_contact_page_show_action_error (self, error);
+}
+
+static void
+on_actions_toast (CdContactPage *self,
+                  const char    *message)
+{
+  cd_contact_page_add_toast (self, message);
+}
+
+/* Dialogs write the new contact through to the cache; revalidating shows it. */
+static void
+on_actions_contact_changed (CdContactPage *self)
+{
+  cd_contact_page_clear_action_error (self);
+  if (self->resource != NULL)
+    cd_resource_refresh (self->resource);
+}
+
+static void
+set_actions_repository (CdContactPage *self)
+{
+  if (self->actions != NULL)
+    g_signal_handlers_disconnect_by_data (self->actions, self);
+  g_clear_object (&self->actions);
+  if (self->repository == NULL)
+    return;
+  self->actions = cd_contact_actions_new (self->repository);
+  g_signal_connect_object (self->actions, "contact-changed",
+                           G_CALLBACK (on_actions_contact_changed), self, G_CONNECT_SWAPPED);
+  /* Hard delete: the dialog already shows the finder; a refresh yields "not found". */
+  g_signal_connect_object (self->actions, "contact-removed",
+                           G_CALLBACK (on_actions_contact_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->actions, "call-started",
+                           G_CALLBACK (on_actions_contact_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->actions, "toast", G_CALLBACK (on_actions_toast), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->actions, "error", G_CALLBACK (on_actions_error), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+run_contact_action (CdContactPage *self,
+                    const char    *name)
+{
+  CdContact *contact = get_contact (self);
+  g_autoptr(GError) error = NULL;
+
+  if (contact == NULL || self->actions == NULL)
+    return;
+  /* A second activation while a dialog is open is refused quietly (BUSY). */
+  if (!cd_contact_actions_run (self->actions, GTK_WIDGET (self), contact, name, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
+    cd_contact_page_show_action_error (self, error);
+}
+
 static void
 request_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1044,6 +1112,7 @@ request_action (GtkWidget  *widget,
     }
 
   g_signal_emit (self, signals[ACTION_REQUESTED], 0, name);
+  run_contact_action (self, name);
 }
 
 static void
@@ -1276,6 +1345,9 @@ cd_contact_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->definitions);
   g_clear_object (&self->campaign_detail);
+  if (self->actions != NULL)
+    g_signal_handlers_disconnect_by_data (self->actions, self);
+  g_clear_object (&self->actions);
   g_clear_handle_id (&self->compact_idle_id, g_source_remove);
   g_clear_pointer (&self->pushed, g_ptr_array_unref);
   if (self->repository != NULL)
@@ -1417,6 +1489,12 @@ cd_contact_page_init (CdContactPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The bin's own child: not a bound template child, which dispose would unparent twice. */
   self->nav_stack = adw_bin_get_child (ADW_BIN (self));
+  /* Toasts from dialogs and cards show over the page (and its pushed pages). */
+  self->toast_overlay = adw_toast_overlay_new ();
+  g_object_ref (self->nav_stack);
+  adw_bin_set_child (ADW_BIN (self), self->toast_overlay);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (self->toast_overlay), self->nav_stack);
+  g_object_unref (self->nav_stack);
   g_signal_connect_object (self->columns, "notify::stacked",
                            G_CALLBACK (on_columns_stacked), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.back", FALSE);
@@ -1461,6 +1539,7 @@ cd_contact_page_set_repository (CdContactPage *self,
     g_signal_handlers_disconnect_by_data (self->repository, self);
   g_set_object (&self->repository, repository);
   set_cards_repository (self);
+  set_actions_repository (self);
   g_clear_object (&self->definitions);
   self->me_loaded = self->me_loading = self->fields_loading = FALSE;
   self->role = CD_ROLE_UNKNOWN;
@@ -1676,4 +1755,26 @@ cd_contact_page_get_action_error (CdContactPage *self)
   if (!gtk_revealer_get_reveal_child (GTK_REVEALER (self->action_error_revealer)))
     return NULL;
   return gtk_label_get_text (GTK_LABEL (self->action_error_label));
+}
+
+void
+cd_contact_page_add_toast (CdContactPage *self,
+                           const char    *message)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_if_fail (CD_IS_CONTACT_PAGE (self));
+  g_return_if_fail (message != NULL);
+
+  /* A toast title is always markup in libadwaita 1.2; messages may quote names. */
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), adw_toast_new (escaped));
+}
+
+/* The header actions' dialogs (for tests). */
+CdContactActions *
+cd_contact_page_get_actions (CdContactPage *self)
+{
+  g_return_val_if_fail (CD_IS_CONTACT_PAGE (self), NULL);
+  return self->actions;
 }

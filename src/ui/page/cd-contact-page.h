@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "cd-contact-actions.h"
 #include "cd-repository.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,11 @@ CdResource     *cd_contact_page_get_resource        (CdContactPage *self);
 /* A named template child (e.g. "call_button", "banner_label"), for tests and the window. */
 GtkWidget      *cd_contact_page_get_part            (CdContactPage *self,
                                                      const char    *name);
+
+/* A toast over the page; the message is plain text, not markup. */
+void            cd_contact_page_add_toast      (CdContactPage *self,
+                                                const char    *message);
+CdContactActions *cd_contact_page_get_actions  (CdContactPage *self);
 
 /* The inline error box under the header (failed lifecycle/DNC actions). */
 void            cd_contact_page_show_action_error  (CdContactPage *self,

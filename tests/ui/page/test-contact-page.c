@@ -614,6 +614,47 @@ test_action_error_box (Fixture *fixture, gconstpointer data)
 }
 
 static void
+test_archive_through_dialog (Fixture *fixture, gconstpointer data)
+{
+  CdContactActions *actions;
+  GtkWindow *dialog;
+
+  load (fixture, CD_DEMO_CONTACT_NAMED);
+  actions = cd_contact_page_get_actions (fixture->page);
+  WAIT_UNTIL (gtk_widget_get_visible (part (fixture, "actions_button")));
+
+  /* The header action opens the confirmation; confirming archives on the server
+   * and the page shows it at once, with Call hidden. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "contact.archive", NULL));
+  dialog = cd_contact_actions_get_dialog (actions);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "archive");
+  WAIT_UNTIL (gtk_widget_get_mapped (part (fixture, "archived_badge")));
+  g_assert_false (gtk_widget_get_visible (part (fixture, "call_button")));
+  g_assert_null (cd_contact_page_get_action_error (fixture->page));
+  g_assert_cmpuint (cd_demo_server_get_mutation_count (fixture->server, "POST", "/contacts/501/archive"), ==, 1);
+}
+
+static void
+test_action_error_inline (Fixture *fixture, gconstpointer data)
+{
+  GtkWindow *dialog;
+
+  load (fixture, CD_DEMO_CONTACT_NAMED);
+  WAIT_UNTIL (gtk_widget_get_visible (part (fixture, "actions_button")));
+  cd_demo_server_inject_fault (fixture->server, "/contacts/501/archive", CD_DEMO_FAULT_STATUS, 500, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "contact.archive", NULL));
+  dialog = cd_contact_actions_get_dialog (cd_contact_page_get_actions (fixture->page));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "archive");
+
+  /* The server's failure lands in the error box with its request id; nothing changes. */
+  WAIT_UNTIL (cd_contact_page_get_action_error (fixture->page) != NULL);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (part (fixture, "action_error_request_label"))),
+                                   "Request ID: "));
+  g_assert_false (gtk_widget_get_visible (part (fixture, "archived_badge")));
+}
+
+static void
 test_layout (Fixture *fixture, gconstpointer data)
 {
   CdColumns *columns = CD_COLUMNS (part (fixture, "columns"));
@@ -743,6 +784,8 @@ main (int   argc,
   ADD ("/contact-page/cards/follow-ups-viewer", test_follow_ups_card, "tenant_viewer");
   ADD ("/contact-page/push-and-back", test_push_and_back, NULL);
   ADD ("/contact-page/action-error-box", test_action_error_box, NULL);
+  ADD ("/contact-page/dialogs/archive", test_archive_through_dialog, NULL);
+  ADD ("/contact-page/dialogs/error-inline", test_action_error_inline, NULL);
   ADD ("/contact-page/layout", test_layout, NULL);
   ADD ("/contact-page/markup-verbatim", test_markup_verbatim, NULL);
   ADD ("/contact-page/state/loading", test_loading, NULL);
