@@ -9,11 +9,15 @@
 
 #include "cd-countries.h"
 
+/* Absurd server values must not overflow the "%d h" below; they show as a huge number. */
+#define MAX_FORMATTED_SECONDS ((gint64) G_MAXINT * 3600)
+
 char *
 cd_format_talk_time (gint64 seconds)
 {
   if (seconds < 0)
     return g_strdup (CD_EM_DASH);
+  seconds = MIN (seconds, MAX_FORMATTED_SECONDS);
   if (seconds >= 3600)
     /* Translators: hours and minutes of talk time, e.g. "1 h 05 min" */
     return g_strdup_printf (_("%d h %02d min"), (int) (seconds / 3600), (int) (seconds % 3600 / 60));
@@ -29,6 +33,7 @@ cd_format_duration (gint64 seconds)
 {
   if (seconds < 0)
     return g_strdup (CD_EM_DASH);
+  seconds = MIN (seconds, MAX_FORMATTED_SECONDS);
   if (seconds >= 3600)
     return g_strdup_printf ("%d:%02d:%02d", (int) (seconds / 3600),
                             (int) (seconds % 3600 / 60), (int) (seconds % 60));

@@ -554,6 +554,9 @@ complete_attempt (GTask  *task,
   g_autoptr(CdApiResponse) response = NULL;
   GError *error = NULL;
 
+  /* headers_ref only keeps the headers alive while a redirect replaces the message. */
+  (void) headers_ref;
+
   if (is_redirect (status) && (req->flags & REQUEST_FOLLOW_REDIRECTS))
     {
       follow_redirect (task, status, headers);

@@ -696,6 +696,11 @@ cd_application_get_repository (CdApplication *self,
 
   dir = dup_data_dir (self);
   repository = cd_repository_new (base_url, api_key, tenant_id, dir);
+  /* "Offline storage size" from Preferences caps the cache. */
+  if (self->settings != NULL)
+    cd_repository_set_cache_size_limit (repository,
+                                        (guint64) g_settings_get_uint (self->settings,
+                                                                       "offline-max-mb") * 1024 * 1024);
   g_hash_table_insert (self->repositories, g_steal_pointer (&key), repository);
 
   return repository;
@@ -766,8 +771,8 @@ cd_application_dup_debug_info (CdApplication *self)
   g_string_append_printf (info, "Contact Detail %s\n", PACKAGE_VERSION);
   g_string_append_printf (info, "Application id: %s\n", APPLICATION_ID);
   g_string_append_printf (info, "Profile: %s\n", DEVELOPMENT_BUILD ? "development" : "default");
-  g_string_append_printf (info, "Flatpak: %s\n",
-                          g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS) ? "yes" : "no");
+  /* Flatpak sets FLATPAK_ID in the sandbox: no file check on the main thread. */
+  g_string_append_printf (info, "Flatpak: %s\n", g_getenv ("FLATPAK_ID") != NULL ? "yes" : "no");
   g_string_append (info, "\nRuntime versions\n");
   g_string_append_printf (info, "GLib: %u.%u.%u\n",
                           glib_major_version, glib_minor_version, glib_micro_version);

@@ -21,6 +21,7 @@ struct _CdPreferencesWindow
   CdRepository         *repository;   /* that window's backend, NULL when none */
   GArray               *tenant_ids;   /* gint64 per workspace_row item */
   gboolean              loading_tenants;
+  GCancellable         *size_cancellable;  /* the size measurement in flight */
   guint64               cache_size;
   guint                 pending_sizes;
 
@@ -87,7 +88,20 @@ set_storage_subtitle (CdPreferencesWindow *self)
       return;
     }
 
-  size = g_format_size (self->cache_size);
+  /* Binary units, as the limit is set in MiB ("offline-max-mb"). */
+  size = g_format_size_full (self->cache_size, G_FORMAT_SIZE_IEC_UNITS);
+  if (self->settings != NULL)
+    {
+      g_autofree char *limit = NULL;
+      g_autofree char *text = NULL;
+
+      limit = g_format_size_full ((guint64) g_settings_get_uint (self->settings, "offline-max-mb")
+                                  * 1024 * 1024, G_FORMAT_SIZE_IEC_UNITS);
+      /* Translators: offline storage used, then the limit, e.g. "12.3 MiB of 2.0 GiB" */
+      text = g_strdup_printf (_("%s of %s"), size, limit);
+      adw_action_row_set_subtitle (self->storage_row, text);
+      return;
+    }
   adw_action_row_set_subtitle (self->storage_row, size);
 }
 
@@ -120,7 +134,12 @@ update_storage_size (CdPreferencesWindow *self)
   g_autofree char *wal_path = NULL;
   const char *paths[2];
 
+  /* A new measurement replaces the one in flight, whose callbacks then drop out. */
+  g_cancellable_cancel (self->size_cancellable);
+  g_clear_object (&self->size_cancellable);
+  self->size_cancellable = g_cancellable_new ();
   self->cache_size = 0;
+  self->pending_sizes = 0;
   gtk_widget_set_sensitive (GTK_WIDGET (self->remove_data_button), self->repository != NULL);
   if (self->repository == NULL)
     {
@@ -139,7 +158,7 @@ update_storage_size (CdPreferencesWindow *self)
 
       self->pending_sizes++;
       g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                               G_PRIORITY_DEFAULT, self->cancellable, query_size_cb,
+                               G_PRIORITY_DEFAULT, self->size_cancellable, query_size_cb,
                                g_object_ref (self));
     }
 }
@@ -434,6 +453,8 @@ cd_preferences_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->size_cancellable);
+  g_clear_object (&self->size_cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->repository);
   if (self->window != NULL)

@@ -29,6 +29,9 @@ test_talk_time (void)
   assert_talk_time (3725, "1 h 02 min");
   assert_talk_time (3900, "1 h 05 min");
   assert_talk_time (100 * 3600 + 59, "100 h 00 min");
+  /* An absurd server value stays a (huge) positive number, never a wrapped negative one. */
+  assert_talk_time (G_GINT64_CONSTANT (9000000000000), "2147483647 h 00 min");
+  assert_talk_time (G_MAXINT64, "2147483647 h 00 min");
 }
 
 static void

@@ -248,10 +248,12 @@ test_key_only_in_keyring (void)
   g_autofree char *key = NULL;
   g_autofree char *found = NULL;
   g_autofree char *app_data_dir = NULL;
+  g_autofree char *daemon_path = NULL;
   const char *server_url;
   guint n_files = 0;
 
-  if (g_find_program_in_path ("gnome-keyring-daemon") == NULL)
+  daemon_path = g_find_program_in_path ("gnome-keyring-daemon");
+  if (daemon_path == NULL)
     {
       g_test_skip ("gnome-keyring-daemon is not installed (apt-get install gnome-keyring)");
       return;

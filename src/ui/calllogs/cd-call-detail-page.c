@@ -98,16 +98,19 @@ grid_add (GtkWidget  *grid,
           const char *key,
           const char *value)
 {
-  int        row = GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (grid), g_quark_from_static_string ("cd-rows")));
   GtkWidget *key_label = gtk_label_new (key);
+  int        row = 0;
+
+  /* Two cells per row: the next row index is half the children. */
+  for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL; c = gtk_widget_get_next_sibling (c))
+    row++;
+  row /= 2;
 
   gtk_label_set_xalign (GTK_LABEL (key_label), 0);
   gtk_label_set_yalign (GTK_LABEL (key_label), 0);
   gtk_widget_add_css_class (key_label, "dim-label");
   gtk_grid_attach (GTK_GRID (grid), key_label, 0, row, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), new_value_label (value), 1, row, 1, 1);
-  g_object_set_qdata (G_OBJECT (grid), g_quark_from_static_string ("cd-rows"),
-                      GINT_TO_POINTER (row + 1));
 }
 
 static void

@@ -19,6 +19,7 @@ struct _CdCallLogsCard
   GtkWidget        *column_view;
   GtkWidget        *spinner;
   GtkWidget        *range_label;
+  GtkWidget        *footer;
   GtkWidget        *empty_title;
   GtkWidget        *call_button;
   GtkWidget        *error_label;
@@ -70,6 +71,8 @@ set_state (CdCallLogsCard  *self,
   static const char *pages[] = { "loading", "list", "empty", "error" };
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), pages[state]);
+  /* Paging only makes sense with rows. */
+  gtk_widget_set_visible (self->footer, state == CD_CALL_LOGS_STATE_READY);
   if (self->state == state)
     return;
   self->state = state;
@@ -552,7 +555,9 @@ cd_call_logs_card_init (CdCallLogsCard *self)
   gtk_widget_add_css_class (box, "cd-call-logs-card");
   gtk_box_append (GTK_BOX (box), build_header (self));
   gtk_box_append (GTK_BOX (box), build_body (self));
-  gtk_box_append (GTK_BOX (box), build_footer (self));
+  self->footer = build_footer (self);
+  gtk_widget_set_visible (self->footer, FALSE);
+  gtk_box_append (GTK_BOX (box), self->footer);
   adw_bin_set_child (ADW_BIN (self), box);
   update_footer (self);
 }
@@ -592,6 +597,15 @@ cd_call_logs_card_load (CdCallLogsCard *self,
   cd_call_log_columns_set_sort (self->columns, "started_at", "desc");
   set_state (self, CD_CALL_LOGS_STATE_LOADING);
   load_page (self, 0);
+}
+
+void
+cd_call_logs_card_refresh (CdCallLogsCard *self)
+{
+  g_return_if_fail (CD_IS_CALL_LOGS_CARD (self));
+
+  if (!self->loading)
+    load_page (self, self->page);
 }
 
 void

@@ -34,6 +34,8 @@ void             cd_call_logs_card_set_repository (CdCallLogsCard *self,
 /* Loads the first page of @contact_id (resetting search, sort and page). */
 void             cd_call_logs_card_load           (CdCallLogsCard *self,
                                                    gint64          contact_id);
+/* Reloads the shown page keeping search, sort and page (e.g. on contact refresh). */
+void             cd_call_logs_card_refresh        (CdCallLogsCard *self);
 void             cd_call_logs_card_set_callable   (CdCallLogsCard *self,
                                                    gboolean        callable);
 /* IANA zone of the Started column (the profile's); NULL or invalid = local. */

@@ -20,6 +20,7 @@ struct _CdSessionListModel
   gint64           total;
   guint            wanted;      /* last page asked for that is not in memory */
   guint            fetching;    /* page of the request in flight */
+  gboolean         fetching_two; /* that request spans two pages (walking) */
   gboolean         has_wanted;
   GCancellable    *cancellable; /* of the request in flight, NULL when idle */
   GError          *error;
@@ -129,17 +130,25 @@ walk_start (CdSessionListModel *self,
   return k;
 }
 
+/* Stores items [@first, @first + page_size) of @items as @page. */
 static void
 store_page (CdSessionListModel *self,
             guint               page,
-            GListModel         *items)
+            GListModel         *items,
+            guint               first)
 {
-  guint      n = g_list_model_get_n_items (items);
+  guint      available = g_list_model_get_n_items (items);
+  guint      n = first < available ? MIN (available - first, self->page_size) : 0;
   GPtrArray *sessions = g_ptr_array_new_full (n, g_object_unref);
   guint      start = page * self->page_size;
 
+  if (n == 0 && first > 0)
+    {
+      g_ptr_array_unref (sessions);
+      return;
+    }
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (sessions, g_list_model_get_item (items, i));
+    g_ptr_array_add (sessions, g_list_model_get_item (items, first + i));
   g_hash_table_replace (self->pages, GUINT_TO_POINTER (page), sessions);
   evict_pages (self, self->has_wanted ? self->wanted : page);
   if (self->total < 0)
@@ -174,8 +183,9 @@ page_ready_cb (GObject      *source,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
       return;
     }
+  /* A cursor marks a position, so after a double page it starts page index + 2. */
   if (page->next_cursor != NULL && g_list_model_get_n_items (page->items) > 0)
-    remember_cursor (self, index + 1, page->next_cursor);
+    remember_cursor (self, index + (self->fetching_two ? 2 : 1), page->next_cursor);
   if (page->total >= 0 && page->total != self->total)
     {
       self->total = page->total;
@@ -184,11 +194,16 @@ page_ready_cb (GObject      *source,
     }
   /* Pages walked over on the way to a far one are not kept, only their cursor. */
   if (!self->has_wanted || index + self->max_pages / 2 >= self->wanted)
-    store_page (self, index, page->items);
+    {
+      store_page (self, index, page->items, 0);
+      if (self->fetching_two)
+        store_page (self, index + 1, page->items, self->page_size);
+    }
   if (self->has_wanted && g_hash_table_contains (self->pages, GUINT_TO_POINTER (self->wanted)))
     self->has_wanted = FALSE;
   if (self->has_wanted && page->next_cursor == NULL && index >= walk_start (self, self->wanted))
     self->has_wanted = FALSE;
+  self->fetching_two = FALSE;
   fetch_next (self);
 }
 
@@ -205,11 +220,13 @@ fetch_next (CdSessionListModel *self)
   cursor = known_cursor (self, page);
   cancellable = g_cancellable_new ();
   self->fetching = page;
+  /* Walking over pages nobody looks at: two pages per request halve the walk. */
+  self->fetching_two = page + 1 < self->wanted && self->page_size * 2 <= 100;
   set_loading (self, cancellable);
   cd_repository_list_sessions_async (self->repository, self->filter,
                                      (cursor != NULL && *cursor != '\0') ? cursor : NULL,
-                                     self->page_size, cancellable, page_ready_cb,
-                                     g_object_ref (self));
+                                     self->page_size * (self->fetching_two ? 2 : 1),
+                                     cancellable, page_ready_cb, g_object_ref (self));
 }
 
 /* GListModel */

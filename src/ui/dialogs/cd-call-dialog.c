@@ -620,16 +620,20 @@ cd_call_dialog_class_init (CdCallDialogClass *klass)
 static void
 cd_call_dialog_init (CdCallDialog *self)
 {
+  g_autoptr(GtkExpression) number_expression = NULL;
+  g_autoptr(GtkExpression) agent_expression = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->idempotency_key = g_uuid_string_random ();
   self->variables = g_ptr_array_new_with_free_func ((GDestroyNotify) variable_row_free);
-  gtk_drop_down_set_expression (self->number_dropdown,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             G_CALLBACK (number_text), NULL, NULL));
-  gtk_drop_down_set_expression (self->agent_dropdown,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             G_CALLBACK (agent_text), NULL, NULL));
+  /* set_expression takes its own reference. */
+  number_expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                   G_CALLBACK (number_text), NULL, NULL);
+  agent_expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                  G_CALLBACK (agent_text), NULL, NULL);
+  gtk_drop_down_set_expression (self->number_dropdown, number_expression);
+  gtk_drop_down_set_expression (self->agent_dropdown, agent_expression);
   g_signal_connect_swapped (self->number_dropdown, "notify::selected",
                             G_CALLBACK (number_selected_cb), self);
   g_signal_connect_swapped (self->agent_dropdown, "notify::selected",

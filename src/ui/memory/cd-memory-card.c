@@ -1241,6 +1241,40 @@ summary_save_clicked_cb (CdMemoryCard *self)
                                            self->etag, self->edit_cancellable, edit_done_cb, op);
 }
 
+static gboolean
+summary_shortcut_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  CdMemoryCard *self = CD_MEMORY_CARD (user_data);
+
+  if (g_strcmp0 (g_variant_get_string (args, NULL), "save") == 0)
+    summary_save_clicked_cb (self);
+  else
+    summary_cancel_clicked_cb (self);
+  return TRUE;
+}
+
+/* Ctrl+Enter saves the summary, Escape cancels (the text view eats plain Enter). */
+static void
+add_summary_shortcuts (CdMemoryCard *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const char *triggers[] = { "<Control>Return", "<Control>KP_Enter", "Escape" };
+  const char *actions[] = { "save", "save", "cancel" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
+    {
+      GtkShortcut *shortcut =
+        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (triggers[i]),
+                          gtk_callback_action_new (summary_shortcut_cb, self, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (actions[i]));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (self->summary_view, controller);
+}
+
 /* --- callbacks: open items ---------------------------------------------------- */
 
 static void
@@ -1877,6 +1911,7 @@ cd_memory_card_init (CdMemoryCard *self)
   self->item_rows = g_ptr_array_new_with_free_func (g_free);
   load_css_once ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_summary_shortcuts (self);
   update_view (self);
 }
 

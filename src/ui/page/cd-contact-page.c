@@ -14,6 +14,7 @@
 #include "cd-dialogs-util.h"
 #include "cd-follow-ups-card.h"
 #include "cd-follow-ups-workspace.h"
+#include "cd-memory-card.h"
 #include "cd-format.h"
 #include "cd-rules.h"
 #include "cd-user.h"
@@ -107,6 +108,7 @@ struct _CdContactPage
   GtkWidget      *follow_ups_slot;
   GtkWidget      *memory_slot;
   GtkWidget      *follow_ups_card;
+  GtkWidget      *memory_card;
   GtkWidget      *toast_overlay;     /* unowned: the bin's child */
   CdContactActions *actions;         /* dialogs for the header actions */
 };
@@ -213,8 +215,9 @@ dup_settings (void)
 }
 
 /* Times are shown in the user's profile timezone (setting; empty = system). */
-static GTimeZone *
-dup_profile_zone (void)
+/* The profile time zone's IANA name, or NULL for the system zone. */
+static char *
+dup_profile_zone_name (void)
 {
   g_autoptr(GSettings) settings = dup_settings ();
   g_autofree char *zone = NULL;
@@ -224,7 +227,15 @@ dup_profile_zone (void)
   zone = g_settings_get_string (settings, "profile-timezone");
   if (zone == NULL || *zone == '\0')
     return NULL;
-  return g_time_zone_new_identifier (zone);
+  return g_steal_pointer (&zone);
+}
+
+static GTimeZone *
+dup_profile_zone (void)
+{
+  g_autofree char *zone = dup_profile_zone_name ();
+
+  return zone ? g_time_zone_new_identifier (zone) : NULL;
 }
 
 static void
@@ -1257,21 +1268,30 @@ setup_cards (CdContactPage *self)
   g_signal_connect_object (self->follow_ups_card, "open-campaign", G_CALLBACK (on_open_campaign),
                            self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (self->follow_ups_slot), self->follow_ups_card);
+
+  self->memory_card = cd_memory_card_new ();
+  g_signal_connect_object (self->memory_card, "toast", G_CALLBACK (cd_contact_page_add_toast), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->memory_slot), self->memory_card);
 }
 
 static void
 set_cards_repository (CdContactPage *self)
 {
   cd_follow_ups_card_set_repository (CD_FOLLOW_UPS_CARD (self->follow_ups_card), self->repository);
+  cd_memory_card_set_repository (CD_MEMORY_CARD (self->memory_card), self->repository);
 }
 
 static void
 load_cards (CdContactPage *self)
 {
   g_autoptr(GTimeZone) zone = dup_profile_zone ();
+  g_autofree char *zone_name = dup_profile_zone_name ();
 
   cd_follow_ups_card_set_time_zone (CD_FOLLOW_UPS_CARD (self->follow_ups_card), zone);
   cd_follow_ups_card_load (CD_FOLLOW_UPS_CARD (self->follow_ups_card), self->contact_id);
+  cd_memory_card_set_timezone (CD_MEMORY_CARD (self->memory_card), zone_name);
+  cd_memory_card_load (CD_MEMORY_CARD (self->memory_card), self->contact_id);
 }
 
 /* Role, state and connection decide what the cards may offer. */
@@ -1281,6 +1301,10 @@ update_cards (CdContactPage *self)
   cd_follow_ups_card_set_can_schedule (CD_FOLLOW_UPS_CARD (self->follow_ups_card),
                                        may_change_contact (self));
   cd_follow_ups_card_set_online (CD_FOLLOW_UPS_CARD (self->follow_ups_card), is_online (self));
+  cd_memory_card_set_can_edit (CD_MEMORY_CARD (self->memory_card),
+                               may_change_contact (self) &&
+                               cd_contact_has_permission (get_contact (self), CD_CONTACT_PERMISSIONS_EDIT));
+  cd_memory_card_set_online (CD_MEMORY_CARD (self->memory_card), is_online (self));
 }
 
 static void

@@ -5,7 +5,7 @@
  * Not a test: renders the call-logs card, the call detail page and the full
  * Call logs page to PNGs for visual review.
  * Usage: screenshot-call-logs OUTDIR
- * Writes OUTDIR/{card,detail,page}-{wide,narrow}-{light,dark}.png.
+ * Writes OUTDIR/{card,detail,page,card-empty}-{wide,narrow}-{light,dark}.png.
  */
 
 #include <adwaita.h>
@@ -76,7 +76,8 @@ first_session (CdRepository *repository)
 }
 
 static GtkWidget *
-make_card (CdRepository *repository)
+make_card (CdRepository *repository,
+           gint64        contact_id)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *card = cd_call_logs_card_new ();
@@ -86,7 +87,8 @@ make_card (CdRepository *repository)
   gtk_widget_set_margin_top (box, 18);
   cd_call_logs_card_set_repository (CD_CALL_LOGS_CARD (card), repository);
   cd_call_logs_card_set_time_zone (CD_CALL_LOGS_CARD (card), "Asia/Kolkata");
-  cd_call_logs_card_load (CD_CALL_LOGS_CARD (card), CD_DEMO_CONTACT_NAMED);
+  cd_call_logs_card_set_callable (CD_CALL_LOGS_CARD (card), TRUE);
+  cd_call_logs_card_load (CD_CALL_LOGS_CARD (card), contact_id);
   gtk_box_append (GTK_BOX (box), card);
   return box;
 }
@@ -103,7 +105,7 @@ main (int   argc,
   g_autoptr (CdRepository) repository = NULL;
   const int widths[] = { 1280, 560 };
   const char *width_names[] = { "wide", "narrow" };
-  const char *kinds[] = { "card", "detail", "page" };
+  const char *kinds[] = { "card", "detail", "page", "card-empty" };
   gint64 session_id;
 
   gtk_init ();
@@ -130,12 +132,14 @@ main (int   argc,
           adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                               dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
           if (k == 0)
-            child = make_card (repository);
+            child = make_card (repository, CD_DEMO_CONTACT_NAMED);
+          else if (k == 3)
+            child = make_card (repository, CD_DEMO_CONTACT_EMPTY);
           else if (k == 1)
             child = cd_call_detail_page_new (repository, session_id, "Rahul Mehta");
           else
             child = cd_call_logs_page_new (repository, CD_DEMO_CONTACT_MANY_SESSIONS, "Many Sessions");
-          gtk_window_set_default_size (GTK_WINDOW (window), widths[i], k == 0 ? 620 : 900);
+          gtk_window_set_default_size (GTK_WINDOW (window), widths[i], k == 0 || k == 3 ? 620 : 900);
           gtk_window_set_child (GTK_WINDOW (window), child);
           gtk_window_present (GTK_WINDOW (window));
           spin (1500);

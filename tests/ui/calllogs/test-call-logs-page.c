@@ -79,11 +79,18 @@ static void
 test_memory_bounded (Fixture       *fixture,
                      gconstpointer  data)
 {
+  gint64 start = g_get_monotonic_time ();
   CdCallLogsPage *page = open_page (fixture, CD_DEMO_CONTACT_MANY_SESSIONS);
+  gint64 first_page_us = g_get_monotonic_time () - start;
   CdSessionListModel *model = cd_call_logs_page_get_model (page);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
   guint max_loaded = 0;
   guint positions = 0;
+  g_autoptr (GDateTime) previous = NULL;
+  CdSessionQuery newest = { .contact_id = CD_DEMO_CONTACT_MANY_SESSIONS, .page_size = 1 };
+  CdSessionQuery oldest = { .contact_id = CD_DEMO_CONTACT_MANY_SESSIONS, .page_size = 1, .order = "asc" };
+  g_autoptr (GArray) first_ids = direct_page_ids (fixture, &newest, NULL, NULL);
+  g_autoptr (GArray) last_ids = direct_page_ids (fixture, &oldest, NULL, NULL);
 
   g_assert_cmpint (cd_session_list_model_get_total (model), >=, 20000);
   g_assert_cmpuint (n, ==, cd_session_list_model_get_total (model));
@@ -96,6 +103,13 @@ test_memory_bounded (Fixture       *fixture,
       s = session_at (model, p);
       g_assert_nonnull (s);
       g_assert_cmpint (cd_voice_session_get_contact_id (s), ==, CD_DEMO_CONTACT_MANY_SESSIONS);
+      if (p == 0)
+        g_assert_cmpint (cd_voice_session_get_id (s), ==, g_array_index (first_ids, gint64, 0));
+      /* Newest first all the way down. */
+      if (previous != NULL)
+        g_assert_cmpint (g_date_time_compare (previous, cd_voice_session_get_started_at (s)), >=, 0);
+      g_clear_pointer (&previous, g_date_time_unref);
+      previous = g_date_time_ref (cd_voice_session_get_started_at (s));
       max_loaded = MAX (max_loaded, cd_session_list_model_get_loaded_count (model));
       g_assert_cmpuint (cd_session_list_model_get_loaded_count (model), <=, 8 * 50);
       positions++;
@@ -103,12 +117,18 @@ test_memory_bounded (Fixture       *fixture,
   /* And the very last row. */
   {
     g_autoptr (GObject) last = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
+    g_autoptr (CdVoiceSession) s = NULL;
 
     WAIT_UNTIL (cd_session_list_model_is_loaded (model, n - 1));
+    s = session_at (model, n - 1);
+    g_assert_cmpint (cd_voice_session_get_id (s), ==, g_array_index (last_ids, gint64, 0));
   }
   g_assert_cmpuint (cd_session_list_model_get_loaded_count (model), <=, 8 * 50);
   g_assert_cmpuint (positions, >=, 20);
-  g_test_message ("max materialised sessions: %u", max_loaded);
+  /* Figures for the record (not asserted: no timed asserts). */
+  g_test_message ("first page: %" G_GINT64_FORMAT " ms; positions 0..%u visited in %" G_GINT64_FORMAT
+                  " ms; max materialised sessions: %u",
+                  first_page_us / 1000, n - 1, (g_get_monotonic_time () - start) / 1000, max_loaded);
 }
 
 /* The rows at any position are the backend's rows for that position. */

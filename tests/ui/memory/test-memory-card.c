@@ -719,6 +719,91 @@ test_conflict_discard (Fixture       *fixture,
 }
 
 static void
+test_conflict_fact (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(CdApiClient) other = cd_api_client_new (cd_demo_server_get_base_url (fixture->server));
+  g_autofree char *key = NULL;
+  g_autofree char *entry = NULL;
+  g_autofree char *value = NULL;
+  gboolean done = FALSE;
+
+  load_and_settle (fixture, CD_DEMO_CONTACT_NAMED);
+  key = fact_key (fixture, FALSE);
+  entry = g_strdup_printf ("fact-entry:%s", key);
+  value = g_strdup_printf ("fact-value:%s", key);
+  click_keyed (fixture, "fact-edit", key);
+  type_into (fixture, entry, "My fact value");
+
+  cd_api_client_put_memory_summary_async (other, CD_DEMO_CONTACT_NAMED, "Their change", NULL,
+                                          NULL, NULL, put_cb, &done);
+  WAIT_UNTIL (done);
+  click_keyed (fixture, "fact-save", key);
+  WAIT_UNTIL (shown (fixture, "conflict_box"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (part (fixture, entry))), ==,
+                   "My fact value");
+
+  /* Re-apply: the rest of the card shows their change, the editor keeps mine. */
+  click (fixture, "reapply_button");
+  WAIT_UNTIL (!shown (fixture, "conflict_box"));
+  g_assert_cmpstr (label_text (fixture, "summary_label"), ==, "Their change");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (part (fixture, entry))), ==,
+                   "My fact value");
+  click_keyed (fixture, "fact-save", key);
+  WAIT_UNTIL (has_toast (fixture, "Fact saved"));
+  g_assert_cmpstr (label_text (fixture, value), ==, "My fact value");
+  g_assert_cmpstr (badge (fixture, key), ==, "You");
+}
+
+static void
+test_save_error (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *editor = NULL;
+
+  load_and_settle (fixture, CD_DEMO_CONTACT_NAMED);
+  click (fixture, "summary_edit_button");
+  set_summary_editor_text (fixture, "Kept after a server error");
+  cd_demo_server_inject_fault (fixture->server, "/contacts/501/memory/summary",
+                               CD_DEMO_FAULT_STATUS, 500, 1);
+  click (fixture, "summary_save_button");
+  WAIT_UNTIL (shown (fixture, "notice_box"));
+
+  /* The server's message and the request id are shown; the text is kept. */
+  g_assert_nonnull (strstr (label_text (fixture, "notice_label"), "Request ID"));
+  g_assert_false (shown (fixture, "conflict_box"));
+  editor = summary_editor_text (fixture);
+  g_assert_cmpstr (editor, ==, "Kept after a server error");
+  g_assert_false (has_toast (fixture, "Summary saved"));
+
+  click (fixture, "summary_save_button");
+  WAIT_UNTIL (has_toast (fixture, "Summary saved"));
+  g_assert_false (shown (fixture, "notice_box"));
+  g_assert_cmpstr (label_text (fixture, "summary_label"), ==, "Kept after a server error");
+}
+
+static void
+test_offline_cached (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *summary = NULL;
+
+  load_and_settle (fixture, CD_DEMO_CONTACT_NAMED);
+  summary = g_strdup (label_text (fixture, "summary_label"));
+  cd_demo_server_stop (fixture->server);
+
+  /* Reopened without a server: the cached copy, read-only with a reason. */
+  cd_memory_card_load (fixture->card, CD_DEMO_CONTACT_NAMED);
+  WAIT_UNTIL (shown (fixture, "offline_label"));
+  g_assert_cmpstr (cd_memory_card_get_view_state (fixture->card), ==, "content");
+  g_assert_cmpstr (label_text (fixture, "summary_label"), ==, summary);
+  g_assert_null (cd_memory_card_get_etag (fixture->card));
+  g_assert_false (shown (fixture, "summary_edit_button"));
+  g_assert_false (shown (fixture, "fact_add_button"));
+  g_assert_false (shown (fixture, "rebuild_button"));
+}
+
+static void
 test_viewer (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -779,6 +864,23 @@ test_load_error_retry (Fixture       *fixture,
   g_assert_cmpstr (cd_memory_card_get_view_state (fixture->card), ==, "content");
 }
 
+static void
+test_bad_json (Fixture       *fixture,
+               gconstpointer  data)
+{
+  cd_demo_server_inject_fault (fixture->server, "/contacts/501/memory",
+                               CD_DEMO_FAULT_MALFORMED_JSON, 0, 100);
+  cd_memory_card_load (fixture->card, CD_DEMO_CONTACT_NAMED);
+  WAIT_UNTIL (g_strcmp0 (cd_memory_card_get_view_state (fixture->card), "error") == 0);
+  g_assert_true (shown (fixture, "retry_button"));
+  g_assert_null (cd_memory_card_get_memory (fixture->card));
+
+  cd_demo_server_clear_faults (fixture->server);
+  click (fixture, "retry_button");
+  WAIT_UNTIL (cd_memory_card_get_etag (fixture->card) != NULL);
+  g_assert_cmpstr (cd_memory_card_get_view_state (fixture->card), ==, "content");
+}
+
 #define ADD(path, func, role) \
   g_test_add (path, Fixture, role, fixture_setup, func, fixture_teardown)
 
@@ -806,8 +908,12 @@ main (int   argc,
   ADD ("/memory-card/rebuild/failed", test_rebuild_failed, NULL);
   ADD ("/memory-card/conflict/reapply", test_conflict, NULL);
   ADD ("/memory-card/conflict/discard", test_conflict_discard, NULL);
+  ADD ("/memory-card/conflict/fact", test_conflict_fact, NULL);
+  ADD ("/memory-card/save-error", test_save_error, NULL);
+  ADD ("/memory-card/offline-cached", test_offline_cached, NULL);
   ADD ("/memory-card/viewer", test_viewer, "tenant_viewer");
   ADD ("/memory-card/offline", test_offline, NULL);
   ADD ("/memory-card/load-error-retry", test_load_error_retry, NULL);
+  ADD ("/memory-card/bad-json", test_bad_json, NULL);
   return g_test_run ();
 }

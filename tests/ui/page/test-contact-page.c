@@ -8,6 +8,7 @@
 #include "cd-tile-grid.h"
 #include "cd-follow-ups-card.h"
 #include "cd-follow-ups-workspace.h"
+#include "cd-memory-card.h"
 #include "cd-error.h"
 #include "cd-demo-server.h"
 #include "cd-format.h"
@@ -655,6 +656,21 @@ test_action_error_inline (Fixture *fixture, gconstpointer data)
 }
 
 static void
+test_memory_card (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (cd_contact_page_get_memory_slot (fixture->page)));
+  gboolean viewer = data != NULL;
+
+  load (fixture, CD_DEMO_CONTACT_NAMED);
+  g_assert_true (CD_IS_MEMORY_CARD (card));
+  WAIT_UNTIL (g_strcmp0 (cd_memory_card_get_view_state (CD_MEMORY_CARD (card)), "content") == 0);
+  g_assert_nonnull (cd_memory_card_get_memory (CD_MEMORY_CARD (card)));
+  /* Edits follow the role and the contact's permissions: a viewer reads only. */
+  WAIT_UNTIL (cd_memory_card_get_can_edit (CD_MEMORY_CARD (card)) == !viewer);
+  g_assert_cmpint (cd_memory_card_get_contact_id (CD_MEMORY_CARD (card)), ==, CD_DEMO_CONTACT_NAMED);
+}
+
+static void
 test_layout (Fixture *fixture, gconstpointer data)
 {
   CdColumns *columns = CD_COLUMNS (part (fixture, "columns"));
@@ -786,6 +802,8 @@ main (int   argc,
   ADD ("/contact-page/action-error-box", test_action_error_box, NULL);
   ADD ("/contact-page/dialogs/archive", test_archive_through_dialog, NULL);
   ADD ("/contact-page/dialogs/error-inline", test_action_error_inline, NULL);
+  ADD ("/contact-page/cards/memory", test_memory_card, NULL);
+  ADD ("/contact-page/cards/memory-viewer", test_memory_card, "tenant_viewer");
   ADD ("/contact-page/layout", test_layout, NULL);
   ADD ("/contact-page/markup-verbatim", test_markup_verbatim, NULL);
   ADD ("/contact-page/state/loading", test_loading, NULL);
