@@ -681,7 +681,8 @@ test_remove_offline_data (Fixture       *fixture,
  * as named when it has a label (own or a descendant GtkLabel with text, e.g.
  * AdwButtonContent), a tooltip, or an explicit accessible LABEL property or
  * LABELLED_BY relation.  The inner button of a GtkMenuButton/AdwSplitButton is
- * judged through its parent, which carries the tooltip.
+ * judged through its parent, which carries the tooltip.  Every sensitive
+ * button must also be focusable (keyboard reachable), window controls aside.
  */
 static gboolean
 has_label_text (GtkWidget *widget)
@@ -753,6 +754,14 @@ collect_unnamed (GtkWidget *widget,
   if (is_button)
     (*n_checked)++;
 
+  /* Reachable by keyboard: window controls are the only exception (as in GTK). */
+  if (is_button && GTK_IS_BUTTON (widget) && gtk_widget_is_sensitive (widget) &&
+      !gtk_widget_get_focusable (widget) &&
+      gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW_CONTROLS) == NULL)
+    g_string_append_printf (offenders, "\n  %s “%s” cannot take the keyboard focus",
+                            G_OBJECT_TYPE_NAME (widget),
+                            gtk_button_get_label (GTK_BUTTON (widget)) ?: "");
+
   if (is_button && !has_accessible_name (widget))
     {
       GtkWidget *ancestor = widget;
@@ -785,7 +794,7 @@ assert_all_named (GtkWidget  *root,
 
   collect_unnamed (root, offenders, &n_checked);
   if (offenders->len > 0)
-    g_error ("Buttons without an accessible name (%s):%s", what, offenders->str);
+    g_error ("Buttons without an accessible name or keyboard focus (%s):%s", what, offenders->str);
 
   g_test_message ("%u visible buttons named (%s)", n_checked, what);
   return n_checked;

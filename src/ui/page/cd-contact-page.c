@@ -10,6 +10,9 @@
 #include "cd-tile-grid.h"
 #include "cd-contact.h"
 #include "cd-error.h"
+#include "cd-call-detail-page.h"
+#include "cd-call-logs-card.h"
+#include "cd-call-logs-page.h"
 #include "cd-contact-actions.h"
 #include "cd-dialogs-util.h"
 #include "cd-follow-ups-card.h"
@@ -109,6 +112,8 @@ struct _CdContactPage
   GtkWidget      *memory_slot;
   GtkWidget      *follow_ups_card;
   GtkWidget      *memory_card;
+  GtkWidget      *call_logs_card;
+  gboolean        callable;          /* last computed by update_actions */
   GtkWidget      *toast_overlay;     /* unowned: the bin's child */
   CdContactActions *actions;         /* dialogs for the header actions */
 };
@@ -833,6 +838,7 @@ update_actions (CdContactPage *self)
   Allowed a;
 
   compute_allowed (self, contact, &a, &reason);
+  self->callable = a.callable;
 
   gtk_widget_action_set_enabled (widget, "contact.call", a.callable);
   gtk_widget_action_set_enabled (widget, "contact.edit", a.edit);
@@ -1070,6 +1076,14 @@ on_actions_contact_changed (CdContactPage *self)
     cd_resource_refresh (self->resource);
 }
 
+/* A placed call changes the tiles and adds a row to the call logs. */
+static void
+on_call_started (CdContactPage *self)
+{
+  on_actions_contact_changed (self);
+  cd_call_logs_card_refresh (CD_CALL_LOGS_CARD (self->call_logs_card));
+}
+
 static void
 set_actions_repository (CdContactPage *self)
 {
@@ -1085,7 +1099,7 @@ set_actions_repository (CdContactPage *self)
   g_signal_connect_object (self->actions, "contact-removed",
                            G_CALLBACK (on_actions_contact_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->actions, "call-started",
-                           G_CALLBACK (on_actions_contact_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_call_started), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->actions, "toast", G_CALLBACK (on_actions_toast), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->actions, "error", G_CALLBACK (on_actions_error), self,
@@ -1257,8 +1271,62 @@ on_follow_ups_view_all (CdContactPage *self)
 }
 
 static void
+on_open_contact (CdContactPage *self,
+                 gint64         contact_id)
+{
+  if (contact_id == self->contact_id)
+    cd_contact_page_pop_all (self);
+  else if (contact_id > 0)
+    cd_contact_page_load (self, contact_id);
+}
+
+/* A call (from the call logs, the full page or the memory's interaction log). */
+static void
+on_open_session (CdContactPage *self,
+                 gint64         session_id)
+{
+  g_autofree char *zone_name = dup_profile_zone_name ();
+  GtkWidget *detail = cd_call_detail_page_new (self->repository, session_id, self->title);
+
+  cd_call_detail_page_set_time_zone (CD_CALL_DETAIL_PAGE (detail), zone_name);
+  g_signal_connect_object (detail, "open-contact", G_CALLBACK (on_open_contact), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (detail, "open-campaign", G_CALLBACK (on_open_campaign), self,
+                           G_CONNECT_SWAPPED);
+  cd_contact_page_push (self, detail);
+}
+
+static void
+on_call_logs_view_all (CdContactPage *self)
+{
+  g_autofree char *zone_name = dup_profile_zone_name ();
+  GtkWidget *page = cd_call_logs_page_new (self->repository, self->contact_id, self->title);
+
+  cd_call_logs_page_set_time_zone (CD_CALL_LOGS_PAGE (page), zone_name);
+  g_signal_connect_object (page, "open-session", G_CALLBACK (on_open_session), self, G_CONNECT_SWAPPED);
+  cd_contact_page_push (self, page);
+}
+
+static void
+search_call_logs_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CdContactPage *self = CD_CONTACT_PAGE (widget);
+
+  cd_contact_page_pop_all (self);
+  gtk_widget_grab_focus (GTK_WIDGET (cd_call_logs_card_get_search_entry (CD_CALL_LOGS_CARD (self->call_logs_card))));
+}
+
+static void
 setup_cards (CdContactPage *self)
 {
+  self->call_logs_card = cd_call_logs_card_new ();
+  g_signal_connect_object (self->call_logs_card, "view-all", G_CALLBACK (on_call_logs_view_all), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->call_logs_card, "open-session", G_CALLBACK (on_open_session), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->call_logs_slot), self->call_logs_card);
+
   self->follow_ups_card = cd_follow_ups_card_new ();
   cd_follow_ups_card_set_show_heading (CD_FOLLOW_UPS_CARD (self->follow_ups_card), FALSE);
   g_signal_connect_object (self->follow_ups_card, "changed", G_CALLBACK (on_card_changed), self,
@@ -1272,6 +1340,8 @@ setup_cards (CdContactPage *self)
   self->memory_card = cd_memory_card_new ();
   g_signal_connect_object (self->memory_card, "toast", G_CALLBACK (cd_contact_page_add_toast), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->memory_card, "open-session", G_CALLBACK (on_open_session), self,
+                           G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (self->memory_slot), self->memory_card);
 }
 
@@ -1280,6 +1350,7 @@ set_cards_repository (CdContactPage *self)
 {
   cd_follow_ups_card_set_repository (CD_FOLLOW_UPS_CARD (self->follow_ups_card), self->repository);
   cd_memory_card_set_repository (CD_MEMORY_CARD (self->memory_card), self->repository);
+  cd_call_logs_card_set_repository (CD_CALL_LOGS_CARD (self->call_logs_card), self->repository);
 }
 
 static void
@@ -1292,6 +1363,12 @@ load_cards (CdContactPage *self)
   cd_follow_ups_card_load (CD_FOLLOW_UPS_CARD (self->follow_ups_card), self->contact_id);
   cd_memory_card_set_timezone (CD_MEMORY_CARD (self->memory_card), zone_name);
   cd_memory_card_load (CD_MEMORY_CARD (self->memory_card), self->contact_id);
+  cd_call_logs_card_set_time_zone (CD_CALL_LOGS_CARD (self->call_logs_card), zone_name);
+  /* Reopening the same contact keeps the call logs' search, sort and page. */
+  if (cd_call_logs_card_get_contact_id (CD_CALL_LOGS_CARD (self->call_logs_card)) == self->contact_id)
+    cd_call_logs_card_refresh (CD_CALL_LOGS_CARD (self->call_logs_card));
+  else
+    cd_call_logs_card_load (CD_CALL_LOGS_CARD (self->call_logs_card), self->contact_id);
 }
 
 /* Role, state and connection decide what the cards may offer. */
@@ -1305,6 +1382,7 @@ update_cards (CdContactPage *self)
                                may_change_contact (self) &&
                                cd_contact_has_permission (get_contact (self), CD_CONTACT_PERMISSIONS_EDIT));
   cd_memory_card_set_online (CD_MEMORY_CARD (self->memory_card), is_online (self));
+  cd_call_logs_card_set_callable (CD_CALL_LOGS_CARD (self->call_logs_card), self->callable);
 }
 
 static void
@@ -1501,6 +1579,9 @@ cd_contact_page_class_init (CdContactPageClass *klass)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, request_action);
   gtk_widget_class_install_action (widget_class, "contact.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "contact.dismiss-error", NULL, dismiss_error_action);
+  gtk_widget_class_install_action (widget_class, "contact.search-call-logs", NULL, search_call_logs_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "contact.search-call-logs", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "contact.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "contact.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "contact.refresh", NULL);

@@ -9,6 +9,10 @@
 #include "cd-follow-ups-card.h"
 #include "cd-follow-ups-workspace.h"
 #include "cd-memory-card.h"
+#include "cd-call-logs-card.h"
+#include "cd-call-logs-page.h"
+#include "cd-call-detail-page.h"
+#include "cd-voice-session.h"
 #include "cd-error.h"
 #include "cd-demo-server.h"
 #include "cd-format.h"
@@ -671,6 +675,41 @@ test_memory_card (Fixture *fixture, gconstpointer data)
 }
 
 static void
+test_call_logs_card (Fixture *fixture, gconstpointer data)
+{
+  CdCallLogsCard *card = CD_CALL_LOGS_CARD (gtk_widget_get_first_child (
+                           GTK_WIDGET (cd_contact_page_get_call_logs_slot (fixture->page))));
+  g_autoptr(CdVoiceSession) first = NULL;
+  GtkWidget *full, *detail;
+
+  load (fixture, CD_DEMO_CONTACT_NAMED);
+  WAIT_UNTIL (cd_call_logs_card_get_state (card) == CD_CALL_LOGS_STATE_READY &&
+              !cd_call_logs_card_get_loading (card));
+  g_assert_cmpint (cd_call_logs_card_get_contact_id (card), ==, CD_DEMO_CONTACT_NAMED);
+  g_assert_cmpuint (g_list_model_get_n_items (cd_call_logs_card_get_model (card)), ==, 10);
+
+  /* Ctrl+Shift+F lands in the call-log search. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "contact.search-call-logs", NULL));
+  WAIT_UNTIL (gtk_window_get_focus (fixture->window) != NULL &&
+              gtk_widget_is_ancestor (gtk_window_get_focus (fixture->window),
+                                      GTK_WIDGET (cd_call_logs_card_get_search_entry (card))));
+
+  /* View all pushes the full page; a session there pushes its detail; back twice. */
+  g_signal_emit_by_name (card, "view-all");
+  full = cd_contact_page_get_top_page (fixture->page);
+  g_assert_true (CD_IS_CALL_LOGS_PAGE (full));
+  first = g_list_model_get_item (cd_call_logs_card_get_model (card), 0);
+  g_signal_emit_by_name (full, "open-session", cd_voice_session_get_id (first));
+  detail = cd_contact_page_get_top_page (fixture->page);
+  g_assert_true (CD_IS_CALL_DETAIL_PAGE (detail));
+  WAIT_UNTIL (gtk_widget_get_mapped (detail));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "contact.back", NULL));
+  g_assert_true (cd_contact_page_get_top_page (fixture->page) == full);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "contact.back", NULL));
+  g_assert_null (cd_contact_page_get_top_page (fixture->page));
+}
+
+static void
 test_layout (Fixture *fixture, gconstpointer data)
 {
   CdColumns *columns = CD_COLUMNS (part (fixture, "columns"));
@@ -804,6 +843,7 @@ main (int   argc,
   ADD ("/contact-page/dialogs/error-inline", test_action_error_inline, NULL);
   ADD ("/contact-page/cards/memory", test_memory_card, NULL);
   ADD ("/contact-page/cards/memory-viewer", test_memory_card, "tenant_viewer");
+  ADD ("/contact-page/cards/call-logs", test_call_logs_card, NULL);
   ADD ("/contact-page/layout", test_layout, NULL);
   ADD ("/contact-page/markup-verbatim", test_markup_verbatim, NULL);
   ADD ("/contact-page/state/loading", test_loading, NULL);
