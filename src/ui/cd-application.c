@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 #include <sqlite3.h>
 
+#include "cd-contact-page.h"
 #include "cd-demo-server.h"
 
 #include "cd-application.h"
@@ -753,6 +754,37 @@ cd_application_connect_server (CdApplication *self,
   g_application_hold (G_APPLICATION (self));
   cd_window_show_connecting (window);
   cd_credentials_lookup_async (base_url, self->cancellable, lookup_key_cb, data);
+}
+
+void
+cd_application_reconnect (CdApplication *self,
+                          CdWindow      *window)
+{
+  CdRepository *repository;
+  g_autofree char *base_url = NULL;
+  g_autofree char *prefix = NULL;
+  GHashTableIter iter;
+  const char *key;
+  gint64 contact_id;
+
+  g_return_if_fail (CD_IS_APPLICATION (self));
+  g_return_if_fail (CD_IS_WINDOW (window));
+
+  repository = cd_window_get_repository (window);
+  if (repository == NULL)
+    return;
+
+  base_url = g_strdup (cd_repository_get_base_url (repository));
+  contact_id = cd_contact_page_get_contact_id (CD_CONTACT_PAGE (cd_window_get_page (window)));
+
+  /* Every workspace of that server used the old key. */
+  prefix = g_strconcat (base_url, "\n", NULL);
+  g_hash_table_iter_init (&iter, self->repositories);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    if (g_str_has_prefix (key, prefix))
+      g_hash_table_iter_remove (&iter);
+
+  cd_application_connect_server (self, window, base_url, MAX (contact_id, 0));
 }
 
 char *

@@ -49,6 +49,10 @@ void           cd_application_connect_server  (CdApplication *self,
                                                CdWindow      *window,
                                                const char    *base_url,
                                                gint64         contact_id);
+/* Drops the cached backends of @window's server and connects it again, looking
+ * the API key up anew (after the key changed); keeps the open contact. */
+void           cd_application_reconnect       (CdApplication *self,
+                                               CdWindow      *window);
 /* The About window's debug info: versions, app id, profile and the backend URL
  * (never its user info, query, API key or tenant data). */
 char          *cd_application_dup_debug_info  (CdApplication *self);

@@ -22,6 +22,7 @@ struct _CdPreferencesWindow
   GArray               *tenant_ids;   /* gint64 per workspace_row item */
   gboolean              loading_tenants;
   GCancellable         *size_cancellable;  /* the size measurement in flight */
+  char                 *key_server_url;    /* the server of the key being stored */
   guint64               cache_size;
   guint                 pending_sizes;
 
@@ -406,6 +407,24 @@ on_timezone_apply (CdPreferencesWindow *self)
 static void
 on_dashboard_apply (CdPreferencesWindow *self)
 {
+  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->dashboard_row));
+  g_autoptr(GUri) uri = NULL;
+
+  /* Campaign links open in the browser: only web addresses make sense. */
+  if (url[0] != '\0')
+    {
+      uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+      if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0' ||
+          (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") != 0 &&
+           g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") != 0))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->dashboard_row), "error");
+          toast (self, _("Enter a web address such as https://app.example.com"));
+          return;
+        }
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->dashboard_row), "error");
   store_row (self, self->dashboard_row, "dashboard-url");
 }
 
@@ -425,6 +444,16 @@ store_key_cb (GObject      *source,
     }
 
   toast (self, _("API key saved in the keyring"));
+
+  /* The window's backend still holds the old key: reconnect it with the new one. */
+  if (self->window != NULL && self->repository != NULL &&
+      g_strcmp0 (cd_repository_get_base_url (self->repository), self->key_server_url) == 0)
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self->window));
+
+      if (app != NULL && CD_IS_APPLICATION (app))
+        cd_application_reconnect (CD_APPLICATION (app), self->window);
+    }
 }
 
 static void
@@ -438,6 +467,9 @@ on_api_key_apply (CdPreferencesWindow *self)
       toast (self, _("Enter a valid server URL first"));
       return;
     }
+
+  g_free (self->key_server_url);
+  self->key_server_url = g_strdup (url);
 
   /* The key goes to the keyring only; the row is cleared right away. */
   cd_credentials_store_async (url, key, self->cancellable, store_key_cb, g_object_ref (self));
@@ -463,6 +495,7 @@ cd_preferences_window_dispose (GObject *object)
       g_clear_weak_pointer (&self->window);
     }
   g_clear_pointer (&self->tenant_ids, g_array_unref);
+  g_clear_pointer (&self->key_server_url, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_PREFERENCES_WINDOW);
 

@@ -530,6 +530,8 @@ workspaces_body (gpointer user_data)
   g_autofree char *tenant = NULL;
   CdRepository *first;
   CdRepository *second;
+  CdRepository *old;
+  CdContactPage *page;
   GtkWidget *preferences;
   AdwComboRow *row;
   GListModel *names;
@@ -537,6 +539,17 @@ workspaces_body (gpointer user_data)
   g_assert_true (cd_application_connect_demo (app, window, CD_DEMO_CONTACT_NAMED, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
+  page = CD_CONTACT_PAGE (cd_window_get_page (window));
+  WAIT_UNTIL (page_settled (page, CD_DEMO_CONTACT_NAMED));
+
+  /* After a new API key, the window gets a fresh backend and keeps its contact. */
+  old = cd_window_get_repository (window);
+  g_object_add_weak_pointer (G_OBJECT (old), (gpointer *) &old);
+  cd_application_reconnect (app, window);
+  WAIT_UNTIL (old == NULL && cd_window_get_repository (window) != NULL);
+  WAIT_UNTIL (page_settled (page, CD_DEMO_CONTACT_NAMED));
+  g_assert_cmpint (cd_contact_page_get_state (page), ==, CD_RESOURCE_FRESH);
+
   first = cd_window_get_repository (window);
 
   preferences = cd_preferences_window_new (GTK_WINDOW (window));
@@ -609,6 +622,76 @@ count_recent (CdRepository *repository)
   cd_repository_list_recent_async (repository, 50, NULL, list_recent_cb, &recent);
   WAIT_UNTIL (recent != NULL);
   return g_list_model_get_n_items (recent);
+}
+
+static AdwEntryRow *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_ENTRY_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwEntryRow *found = find_entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Applies @text in the row titled @title; returns what the setting @key holds then. */
+static char *
+apply_row (GtkWidget  *preferences,
+           const char *title,
+           const char *text,
+           const char *key)
+{
+  g_autoptr(GSettings) settings = cd_application_create_settings ();
+  AdwEntryRow *row = find_entry_row (preferences, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  return g_settings_get_string (settings, key);
+}
+
+/* Profile time zone and dashboard URL: valid values stored, bad ones refused. */
+static void
+test_display_settings (void)
+{
+  g_autoptr(GSettings) settings = cd_application_create_settings ();
+  GtkWidget *preferences = cd_preferences_window_new (NULL);
+  g_autofree char *zone = NULL;
+  g_autofree char *bad_zone = NULL;
+  g_autofree char *dashboard = NULL;
+  g_autofree char *bad_dashboard = NULL;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+
+  zone = apply_row (preferences, "Profile Time Zone (empty: system)", "Europe/Berlin",
+                    "profile-timezone");
+  g_assert_cmpstr (zone, ==, "Europe/Berlin");
+  bad_zone = apply_row (preferences, "Profile Time Zone (empty: system)", "Mars/Olympus_Mons",
+                        "profile-timezone");
+  g_assert_cmpstr (bad_zone, ==, "Europe/Berlin");
+
+  dashboard = apply_row (preferences, "Web Dashboard URL", "https://app.example.com",
+                         "dashboard-url");
+  g_assert_cmpstr (dashboard, ==, "https://app.example.com");
+  bad_dashboard = apply_row (preferences, "Web Dashboard URL", "javascript:alert(1)",
+                             "dashboard-url");
+  g_assert_cmpstr (bad_dashboard, ==, "https://app.example.com");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (find_entry_row (preferences, "Web Dashboard URL")),
+                                           "error"));
+
+  destroy_window (preferences);
+  g_settings_reset (settings, "profile-timezone");
+  g_settings_reset (settings, "dashboard-url");
 }
 
 static GtkWidget *
@@ -868,6 +951,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/desktop/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/desktop/workspaces", test_workspaces);
+  g_test_add_func ("/ui/desktop/display-settings", test_display_settings);
   g_test_add ("/ui/desktop/page-shortcuts", Fixture, NULL,
               fixture_setup, test_page_shortcuts, fixture_teardown);
   g_test_add ("/ui/desktop/step-contacts", Fixture, NULL,

@@ -15,12 +15,14 @@
  * on a private D-Bus session stores it through cd_credentials_store_async(),
  * gives it back, the key is used against the demo backend (so the offline cache
  * gets written), and no file under the isolated config, cache or data dirs
- * contains the key's bytes.
+ * contains the key's bytes, nor does any log message (debug included).
  */
 
 #define DEADLINE_S 20
 
 static GTestDBus *test_bus;  /* stopped, kept: see the end of the test */
+static char *api_key;        /* the key under test, random per run */
+static guint key_in_logs;    /* log messages that contained it */
 
 #define WAIT_UNTIL(cond) \
   G_STMT_START { \
@@ -61,6 +63,25 @@ remove_tree (const char *path)
       g_dir_close (dir);
     }
   g_rmdir (path);
+}
+
+/* Every log message passes here: none may contain the key. */
+static GLogWriterOutput
+log_writer (GLogLevelFlags   log_level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  for (gsize i = 0; api_key != NULL && i < n_fields; i++)
+    {
+      gsize length = fields[i].length < 0 ? strlen (fields[i].value) : (gsize) fields[i].length;
+
+      if (fields[i].value != NULL && length >= strlen (api_key) &&
+          g_strstr_len (fields[i].value, length, api_key) != NULL)
+        key_in_logs++;
+    }
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
 static gboolean
@@ -261,6 +282,9 @@ test_key_only_in_keyring (void)
 
   g_unsetenv (CD_CREDENTIALS_ENV_VAR);
   key = g_strdup_printf ("cd-test-key-%08x%08x", g_random_int (), g_random_int ());
+  api_key = key;
+  /* Debug messages too: they are where a leak would hide. */
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
 
   /* A private session bus: the test never touches the user's keyring. */
   bus = g_test_dbus_new (G_TEST_DBUS_NONE);
@@ -300,6 +324,7 @@ test_key_only_in_keyring (void)
   n_files += assert_not_in_files (g_get_user_data_dir (), key);
   g_assert_cmpuint (n_files, >, 0);
   g_test_message ("%u files checked", n_files);
+  g_assert_cmpuint (key_in_logs, ==, 0);
 
   /* An empty key clears it. */
   store_key (server_url, "");
@@ -320,12 +345,14 @@ test_key_only_in_keyring (void)
   test_bus = g_steal_pointer (&bus);
   remove_tree (keyring_home);
   remove_tree (server_dir);
+  api_key = NULL;
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_log_set_writer_func (log_writer, NULL, NULL);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/ui/credentials/key-only-in-keyring", test_key_only_in_keyring);

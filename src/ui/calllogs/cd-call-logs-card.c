@@ -297,14 +297,12 @@ view_all_action (GtkWidget  *widget,
 static GtkWidget *
 build_header (CdCallLogsCard *self)
 {
+  /* The page's section heading names the card; the header row is for search. */
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *title = gtk_label_new (_("Call logs"));
   GtkWidget *view_all = gtk_button_new_with_label (_("View all"));
 
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_set_hexpand (title, TRUE);
   self->search_entry = gtk_search_entry_new ();
+  gtk_widget_set_hexpand (self->search_entry, TRUE);
   gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (self->search_entry), 300);
   g_object_set (self->search_entry, "placeholder-text", _("Search calls"), NULL);
   gtk_widget_set_size_request (self->search_entry, 220, -1);
@@ -312,7 +310,6 @@ build_header (CdCallLogsCard *self)
                             G_CALLBACK (search_changed_cb), self);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (view_all), "calllogs.view-all");
   gtk_widget_add_css_class (view_all, "flat");
-  gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), self->search_entry);
   gtk_box_append (GTK_BOX (box), view_all);
   return box;

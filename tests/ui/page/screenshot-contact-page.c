@@ -47,6 +47,15 @@ save (GtkWidget  *window,
   g_print ("%s\n", path);
 }
 
+/* CD_SHOT_HEIGHT makes a tall window that shows the whole page. */
+static int
+shot_height (void)
+{
+  const char *height = g_getenv ("CD_SHOT_HEIGHT");
+
+  return height ? (int) g_ascii_strtoll (height, NULL, 10) : 900;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -84,7 +93,7 @@ main (int   argc,
 
         adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                             dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-        gtk_window_set_default_size (GTK_WINDOW (window), widths[i], 900);
+        gtk_window_set_default_size (GTK_WINDOW (window), widths[i], shot_height ());
         gtk_window_set_child (GTK_WINDOW (window), page);
         cd_contact_page_set_repository (CD_CONTACT_PAGE (page), repository);
         cd_contact_page_load (CD_CONTACT_PAGE (page), id);
