@@ -45,6 +45,10 @@ static const char * const migrations[] = {
   "ALTER TABLE contacts ADD COLUMN search_text TEXT NOT NULL DEFAULT '';"
   "UPDATE contacts SET search_text = " SEARCH_TEXT_EXPR ("json") ";"
   "CREATE INDEX contacts_opened_at ON contacts (opened_at DESC) WHERE opened_at IS NOT NULL;",
+  /* v3: voice-session details for the offline call detail */
+  "CREATE TABLE session_details (id INTEGER PRIMARY KEY, contact_id INTEGER,"
+  "  json TEXT NOT NULL, etag TEXT, fetched_at INTEGER);"
+  "CREATE INDEX session_details_contact ON session_details (contact_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CD_CACHE_SCHEMA_VERSION);
@@ -505,6 +509,46 @@ cd_cache_put_doc (CdCache     *self,
          cd_statement_run (stmt, error);
 }
 
+CdCacheEntry *
+cd_cache_get_session (CdCache  *self,
+                      gint64    session_id,
+                      GError  **error)
+{
+  g_autoptr(CdStatement) stmt = NULL;
+
+  stmt = cd_database_prepare (self->db,
+                              "SELECT json, etag, fetched_at, 0, NULL"
+                              " FROM session_details WHERE id = ?", error);
+  if (stmt == NULL || !cd_statement_bind_int64 (stmt, 0, session_id, error))
+    return NULL;
+  return read_entry (stmt, error);
+}
+
+gboolean
+cd_cache_put_session (CdCache     *self,
+                      gint64       session_id,
+                      gint64       contact_id,
+                      const char  *json,
+                      const char  *etag,
+                      gint64       fetched_at,
+                      GError     **error)
+{
+  g_autoptr(CdStatement) stmt = NULL;
+
+  stmt = cd_database_prepare (self->db,
+                              "INSERT OR REPLACE INTO session_details"
+                              " (id, contact_id, json, etag, fetched_at) VALUES (?, ?, ?, ?, ?)",
+                              error);
+  return stmt != NULL &&
+         cd_statement_bind_int64 (stmt, 0, session_id, error) &&
+         (contact_id > 0 ? cd_statement_bind_int64 (stmt, 1, contact_id, error)
+                         : cd_statement_bind_null (stmt, 1, error)) &&
+         cd_statement_bind_text (stmt, 2, json, error) &&
+         cd_statement_bind_text (stmt, 3, etag, error) &&
+         cd_statement_bind_int64 (stmt, 4, fetched_at, error) &&
+         cd_statement_run (stmt, error);
+}
+
 static const char *
 global_table (const char *key)
 {
@@ -572,6 +616,7 @@ cd_cache_purge_contact (CdCache  *self,
     "DELETE FROM call_logs WHERE contact_id = ?",
     "DELETE FROM follow_ups WHERE contact_id = ?",
     "DELETE FROM memory WHERE contact_id = ?",
+    "DELETE FROM session_details WHERE contact_id = ?",
   };
 
   if (!cd_database_begin (self->db, error))
@@ -604,7 +649,8 @@ cd_cache_clear (CdCache  *self,
     return FALSE;
   if (!cd_database_exec (self->db,
                          "DELETE FROM contacts; DELETE FROM call_logs; DELETE FROM follow_ups;"
-                         "DELETE FROM memory; DELETE FROM custom_fields; DELETE FROM me;", error) ||
+                         "DELETE FROM memory; DELETE FROM custom_fields; DELETE FROM me;"
+                         "DELETE FROM session_details;", error) ||
       !cd_database_commit (self->db, error))
     {
       cd_database_rollback (self->db);

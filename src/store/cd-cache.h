@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  * thread (and directly by tests).  Times are Unix seconds (UTC).
  */
 
-#define CD_CACHE_SCHEMA_VERSION 2
+#define CD_CACHE_SCHEMA_VERSION 3
 
 /* Per-contact documents besides the contact itself. */
 typedef enum
@@ -109,6 +109,18 @@ gboolean      cd_cache_delete_doc (CdCache     *self,
                                    gint64       contact_id,
                                    GError     **error);
 
+/* Voice-session details (one row per session, keyed by session id); total is unused. */
+CdCacheEntry *cd_cache_get_session (CdCache     *self,
+                                    gint64       session_id,
+                                    GError     **error);
+gboolean      cd_cache_put_session (CdCache     *self,
+                                    gint64       session_id,
+                                    gint64       contact_id,
+                                    const char  *json,
+                                    const char  *etag,
+                                    gint64       fetched_at,
+                                    GError     **error);
+
 /* Singletons: "me", "custom_fields" */
 CdCacheEntry *cd_cache_get_global (CdCache     *self,
                                    const char  *key,
@@ -124,7 +136,7 @@ gboolean      cd_cache_set_size_limit (CdCache  *self,
                                        gint64    max_bytes,
                                        GError  **error);
 
-/* Deletes every row of the contact, then truncates the WAL. */
+/* Deletes every row of the contact (session details too), then truncates the WAL. */
 gboolean      cd_cache_purge_contact (CdCache  *self,
                                       gint64    contact_id,
                                       GError  **error);

@@ -21,7 +21,7 @@
 #define DEADLINE_S 20
 
 static GTestDBus *test_bus;  /* stopped, kept: see the end of the test */
-static char *api_key;        /* the key under test, random per run */
+static char *key_under_test; /* random per run */
 static guint key_in_logs;    /* log messages that contained it */
 
 #define WAIT_UNTIL(cond) \
@@ -72,12 +72,12 @@ log_writer (GLogLevelFlags   log_level,
             gsize            n_fields,
             gpointer         user_data)
 {
-  for (gsize i = 0; api_key != NULL && i < n_fields; i++)
+  for (gsize i = 0; key_under_test != NULL && i < n_fields; i++)
     {
       gsize length = fields[i].length < 0 ? strlen (fields[i].value) : (gsize) fields[i].length;
 
-      if (fields[i].value != NULL && length >= strlen (api_key) &&
-          g_strstr_len (fields[i].value, length, api_key) != NULL)
+      if (fields[i].value != NULL && length >= strlen (key_under_test) &&
+          g_strstr_len (fields[i].value, length, key_under_test) != NULL)
         key_in_logs++;
     }
 
@@ -282,7 +282,7 @@ test_key_only_in_keyring (void)
 
   g_unsetenv (CD_CREDENTIALS_ENV_VAR);
   key = g_strdup_printf ("cd-test-key-%08x%08x", g_random_int (), g_random_int ());
-  api_key = key;
+  key_under_test = key;
   /* Debug messages too: they are where a leak would hide. */
   g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
 
@@ -345,7 +345,7 @@ test_key_only_in_keyring (void)
   test_bus = g_steal_pointer (&bus);
   remove_tree (keyring_home);
   remove_tree (server_dir);
-  api_key = NULL;
+  key_under_test = NULL;
 }
 
 int

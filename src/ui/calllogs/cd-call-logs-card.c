@@ -299,7 +299,7 @@ build_header (CdCallLogsCard *self)
 {
   /* The page's section heading names the card; the header row is for search. */
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *view_all = gtk_button_new_with_label (_("View all"));
+  GtkWidget *view_all = gtk_button_new_with_label (_("View All"));
 
   self->search_entry = gtk_search_entry_new ();
   gtk_widget_set_hexpand (self->search_entry, TRUE);

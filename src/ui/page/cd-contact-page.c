@@ -1243,6 +1243,16 @@ may_change_contact (CdContactPage *self)
          !cd_contact_is_erased (contact);
 }
 
+/* Archived contacts keep their history but get no future outbound work. */
+static gboolean
+may_schedule (CdContactPage *self)
+{
+  CdContact *contact = get_contact (self);
+
+  return may_change_contact (self) &&
+         cd_contact_get_lifecycle_state (contact) != CD_LIFECYCLE_STATE_ARCHIVED;
+}
+
 static void
 on_workspace_changed (CdContactPage *self)
 {
@@ -1259,7 +1269,7 @@ on_follow_ups_view_all (CdContactPage *self)
   cd_follow_ups_workspace_set_repository (workspace, self->repository);
   cd_follow_ups_workspace_set_contact_title (workspace, self->title);
   cd_follow_ups_workspace_set_time_zone (workspace, zone);
-  cd_follow_ups_workspace_set_can_schedule (workspace, may_change_contact (self));
+  cd_follow_ups_workspace_set_can_schedule (workspace, may_schedule (self));
   cd_follow_ups_workspace_set_online (workspace, is_online (self));
   g_signal_connect_object (workspace, "back", G_CALLBACK (cd_contact_page_pop), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "changed", G_CALLBACK (on_workspace_changed), self,
@@ -1375,8 +1385,7 @@ load_cards (CdContactPage *self)
 static void
 update_cards (CdContactPage *self)
 {
-  cd_follow_ups_card_set_can_schedule (CD_FOLLOW_UPS_CARD (self->follow_ups_card),
-                                       may_change_contact (self));
+  cd_follow_ups_card_set_can_schedule (CD_FOLLOW_UPS_CARD (self->follow_ups_card), may_schedule (self));
   cd_follow_ups_card_set_online (CD_FOLLOW_UPS_CARD (self->follow_ups_card), is_online (self));
   cd_memory_card_set_can_edit (CD_MEMORY_CARD (self->memory_card),
                                may_change_contact (self) &&

@@ -567,6 +567,11 @@ test_follow_ups_card (Fixture *fixture, gconstpointer data)
   WAIT_UNTIL (gtk_widget_get_mapped (workspace));
   g_signal_emit_by_name (workspace, "back");
   g_assert_null (cd_contact_page_get_top_page (fixture->page));
+
+  /* An archived contact keeps its follow-ups but gets no new outbound work. */
+  load (fixture, CD_DEMO_CONTACT_ARCHIVED);
+  WAIT_UNTIL (gtk_widget_get_mapped (part (fixture, "archived_badge")));
+  g_assert_false (cd_follow_ups_card_get_can_schedule (CD_FOLLOW_UPS_CARD (card)));
 }
 
 static void
