@@ -308,30 +308,8 @@ start_call_cb (GObject      *object,
     g_task_return_int (task, MAX (session_id, 1));
 }
 
-typedef GListModel *(*ListParser) (JsonNode *node, GError **error);
-
-static void
-list_cb (GObject      *object,
-         GAsyncResult *res,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(CdApiResponse) response = NULL;
-  ListParser parse = (ListParser) g_task_get_task_data (task);
-  GError *error = NULL;
-  GListModel *list = NULL;
-
-  response = request_finish (task, object, res, &error);
-  if (response != NULL)
-    list = parse (cd_api_response_get_data (response), &error);
-  if (list == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, list, g_object_unref);
-}
-
 /* Agents that cannot place a call (drafts) are not offered. */
-static GListModel *
+static gpointer
 parse_published_agents (JsonNode  *node,
                         GError   **error)
 {
@@ -351,7 +329,7 @@ parse_published_agents (JsonNode  *node,
   return G_LIST_MODEL (published);
 }
 
-static GListModel *
+static gpointer
 parse_phone_numbers (JsonNode  *node,
                      GError   **error)
 {
@@ -640,21 +618,6 @@ cd_repository_start_call_finish (CdRepository  *self,
   return g_task_propagate_int (G_TASK (result), error);
 }
 
-static GTask *
-list_task_new (CdRepository        *self,
-               gpointer             source_tag,
-               ListParser           parser,
-               GCancellable        *cancellable,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, (gpointer) parser, NULL);
-  return task;
-}
-
 void
 cd_repository_list_phone_numbers_async (CdRepository        *self,
                                         GCancellable        *cancellable,
@@ -664,10 +627,10 @@ cd_repository_list_phone_numbers_async (CdRepository        *self,
   GTask *task;
 
   g_return_if_fail (CD_IS_REPOSITORY (self));
-  task = list_task_new (self, cd_repository_list_phone_numbers_async, parse_phone_numbers,
-                        cancellable, callback, user_data);
+  task = cd_repository_parsed_task_new (self, cd_repository_list_phone_numbers_async,
+                                        parse_phone_numbers, cancellable, callback, user_data);
   cd_api_client_list_phone_numbers_async (cd_repository_get_api_client (self), "active",
-                                          cancellable, list_cb, task);
+                                          cancellable, cd_repository_parsed_response_cb, task);
 }
 
 GListModel *
@@ -688,10 +651,10 @@ cd_repository_list_call_agents_async (CdRepository        *self,
   GTask *task;
 
   g_return_if_fail (CD_IS_REPOSITORY (self));
-  task = list_task_new (self, cd_repository_list_call_agents_async, parse_published_agents,
-                        cancellable, callback, user_data);
+  task = cd_repository_parsed_task_new (self, cd_repository_list_call_agents_async,
+                                        parse_published_agents, cancellable, callback, user_data);
   cd_api_client_list_agents_async (cd_repository_get_api_client (self), "active",
-                                   cancellable, list_cb, task);
+                                   cancellable, cd_repository_parsed_response_cb, task);
 }
 
 GListModel *

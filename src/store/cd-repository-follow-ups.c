@@ -245,28 +245,6 @@ cd_repository_update_follow_up_finish (CdRepository  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-agents_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CdRepository *self = g_task_get_source_object (task);
-  g_autoptr(CdApiResponse) response = NULL;
-  GListModel *agents = NULL;
-  GError *error = NULL;
-
-  response = cd_api_client_request_finish (CD_API_CLIENT (object), result, &error);
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    cd_repository_note_request_outcome (self, error);
-  if (response != NULL)
-    agents = cd_agent_list_from_json (cd_api_response_get_data (response), &error);
-  if (agents == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, agents, g_object_unref);
-}
-
 void
 cd_repository_list_agents_async (CdRepository        *self,
                                  GCancellable        *cancellable,
@@ -277,10 +255,11 @@ cd_repository_list_agents_async (CdRepository        *self,
 
   g_return_if_fail (CD_IS_REPOSITORY (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cd_repository_list_agents_async);
+  task = cd_repository_parsed_task_new (self, cd_repository_list_agents_async,
+                                        (CdResponseParser) cd_agent_list_from_json,
+                                        cancellable, callback, user_data);
   cd_api_client_list_agents_async (cd_repository_get_api_client (self), "active", cancellable,
-                                   agents_cb, task);
+                                   cd_repository_parsed_response_cb, task);
 }
 
 GListModel *

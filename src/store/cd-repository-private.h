@@ -24,6 +24,25 @@ void         cd_repository_cache_doc_json     (CdRepository *self,
                                                gint64        contact_id,
                                                JsonNode     *data,
                                                const char   *etag);
+/* Parses a response's `data` into what a repository call returns (an object). */
+typedef gpointer (*CdResponseParser) (JsonNode  *data,
+                                      GError   **error);
+
+/*
+ * A task for "one client request whose data becomes one object": start the
+ * request with cd_repository_parsed_response_cb as its callback and the task as
+ * its user data; finish with g_task_propagate_pointer.
+ */
+GTask       *cd_repository_parsed_task_new     (CdRepository        *self,
+                                                gpointer             source_tag,
+                                                CdResponseParser     parser,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+void         cd_repository_parsed_response_cb (GObject             *client,
+                                                GAsyncResult        *result,
+                                                gpointer             user_data);
+
 /* Marks the repository online/offline after a mutation's outcome. */
 void         cd_repository_note_request_outcome (CdRepository *self,
                                                  const GError *error);

@@ -14,6 +14,7 @@
 #include "cd-memory.h"
 #include "cd-repository.h"
 #include "cd-repository-private.h"
+#include "cd-repository-sessions.h"
 #include "cd-user.h"
 #include "cd-voice-session.h"
 #include "cd-worker.h"
@@ -87,6 +88,8 @@ typedef enum
   OP_SET_LIMIT,
   OP_CLOSE,
   OP_DELETE_DOC,
+  OP_GET_SESSION,
+  OP_PUT_SESSION,
 } OpKind;
 
 /* Everything a worker job needs; owns copies, never the repository. */
@@ -103,6 +106,7 @@ typedef struct
   gint64       fetched_at;
   gint64       opened_at;
   guint        limit;
+  gint64       contact_id; /* OP_PUT_SESSION: the session's contact (0 = unknown) */
   GPtrArray   *items;     /* OP_MERGE_CONTACTS: alternating id strings and json */
   gboolean     recovered; /* OP_OPEN result */
 } Op;
@@ -285,6 +289,11 @@ run_op (Op      *op,
       return GINT_TO_POINTER (cd_cache_clear (cache, error));
     case OP_SET_LIMIT:
       return GINT_TO_POINTER (cd_cache_set_size_limit (cache, op->total, error));
+    case OP_GET_SESSION:
+      return cd_cache_get_session (cache, op->id, error);
+    case OP_PUT_SESSION:
+      return GINT_TO_POINTER (cd_cache_put_session (cache, op->id, op->contact_id, op->json,
+                                                    op->etag, op->fetched_at, error));
     case OP_OPEN:
     case OP_CLOSE:
     default:
@@ -300,6 +309,7 @@ result_free_func (OpKind kind)
     case OP_GET_CONTACT:
     case OP_GET_DOC:
     case OP_GET_GLOBAL:
+    case OP_GET_SESSION:
       return (GDestroyNotify) cd_cache_entry_free;
     case OP_SEARCH:
     case OP_RECENT:
@@ -1130,6 +1140,14 @@ relay_cb (GObject      *object,
       g_task_return_pointer (task, contacts_from_texts (value), g_object_unref);
       g_ptr_array_unref (value);
     }
+  else if (op->kind == OP_GET_SESSION)
+    {
+      CdCacheEntry *entry = value;
+
+      /* A miss is NULL without an error. */
+      g_task_return_pointer (task, entry ? g_steal_pointer (&entry->json) : NULL, g_free);
+      cd_cache_entry_free (entry);
+    }
   else
     g_task_return_boolean (task, TRUE);
 }
@@ -1447,34 +1465,95 @@ cd_repository_cache_doc_json (CdRepository *self,
   queue_write (self, op);
 }
 
+GTask *
+cd_repository_parsed_task_new (CdRepository        *self,
+                               gpointer             source_tag,
+                               CdResponseParser     parser,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, (gpointer) parser, NULL);
+  return task;
+}
+
+void
+cd_repository_parsed_response_cb (GObject      *client,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CdResponseParser parse = (CdResponseParser) g_task_get_task_data (task);
+  g_autoptr(CdApiResponse) response = NULL;
+  GError *error = NULL;
+  gpointer value = NULL;
+
+  response = cd_api_client_request_finish (CD_API_CLIENT (client), result, &error);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    note_outcome (g_task_get_source_object (task), error);
+  if (response != NULL)
+    value = parse (cd_api_response_get_data (response), &error);
+  if (value == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, value, g_object_unref);
+}
+
+void
+cd_repository_cache_session_json (CdRepository *self,
+                                  gint64        session_id,
+                                  gint64        contact_id,
+                                  JsonNode     *data,
+                                  const char   *etag)
+{
+  Op *op;
+
+  g_return_if_fail (CD_IS_REPOSITORY (self));
+  g_return_if_fail (data != NULL);
+
+  op = op_new (self, OP_PUT_SESSION);
+  op->id = session_id;
+  op->contact_id = contact_id;
+  op->json = node_to_json (data);
+  op->etag = g_strdup (etag);
+  op->fetched_at = now_unix ();
+  queue_write (self, op);
+}
+
+void
+cd_repository_get_cached_session_async (CdRepository        *self,
+                                        gint64               session_id,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (CD_IS_REPOSITORY (self));
+
+  op = op_new (self, OP_GET_SESSION);
+  op->id = session_id;
+  start_relay (self, op, cd_repository_get_cached_session_async, cancellable, callback, user_data);
+}
+
+char *
+cd_repository_get_cached_session_finish (CdRepository  *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 void
 cd_repository_note_request_outcome (CdRepository *self,
                                     const GError *error)
 {
   g_return_if_fail (CD_IS_REPOSITORY (self));
   note_outcome (self, error);
-}
-
-static void
-campaign_net_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CdRepository *self = g_task_get_source_object (task);
-  g_autoptr(CdApiResponse) response = NULL;
-  GError *error = NULL;
-  CdCampaign *campaign = NULL;
-
-  response = cd_api_client_request_finish (CD_API_CLIENT (object), result, &error);
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    note_outcome (self, error);
-  if (response != NULL)
-    campaign = cd_campaign_new_from_json (cd_api_response_get_data (response), &error);
-  if (campaign == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, campaign, g_object_unref);
 }
 
 void
@@ -1488,10 +1567,11 @@ cd_repository_get_campaign_async (CdRepository        *self,
 
   g_return_if_fail (CD_IS_REPOSITORY (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cd_repository_get_campaign_async);
+  task = cd_repository_parsed_task_new (self, cd_repository_get_campaign_async,
+                                        (CdResponseParser) cd_campaign_new_from_json,
+                                        cancellable, callback, user_data);
   cd_api_client_get_campaign_async (self->client, campaign_id, NULL, cancellable,
-                                    campaign_net_cb, task);
+                                    cd_repository_parsed_response_cb, task);
 }
 
 gpointer
