@@ -1030,7 +1030,7 @@ campaign_detail_cb (GObject      *object,
     {
       /* The contact's own summary stays shown; nothing more to say offline. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("Campaign summary unavailable: %s", error->message);
+        g_debug ("Campaign summary unavailable (code %d)", error->code);
       return;
     }
   g_set_object (&self->campaign_detail, campaign);
