@@ -295,7 +295,53 @@ cd_repository_list_sessions_finish (CdRepository  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Detail */
+/* Detail: network first, written through to the cache; the cached copy when
+ * the server is unreachable. */
+
+typedef struct
+{
+  gint64    session_id;
+  gboolean  from_cache;
+  GError   *network_error;
+} DetailData;
+
+static void
+detail_data_free (DetailData *data)
+{
+  g_clear_error (&data->network_error);
+  g_free (data);
+}
+
+static void
+cached_session_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  DetailData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  CdVoiceSession *session = NULL;
+
+  json = cd_repository_get_cached_session_finish (CD_REPOSITORY (source), result, &error);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (json != NULL)
+    node = cd_json_parse (json, -1, &error);
+  if (node != NULL)
+    session = cd_voice_session_new_from_json (node, &error);
+  if (session == NULL)
+    {
+      /* No usable copy (or the cache failed): the caller sees why the server failed. */
+      if (error != NULL)
+        g_debug ("Cached session %" G_GINT64_FORMAT " unusable: %s", data->session_id, error->message);
+      g_task_return_error (task, g_steal_pointer (&data->network_error));
+      return;
+    }
+  data->from_cache = TRUE;
+  g_task_return_pointer (task, session, g_object_unref);
+}
 
 static void
 get_session_cb (GObject      *source,
@@ -304,23 +350,41 @@ get_session_cb (GObject      *source,
 {
   g_autoptr (GTask) task = user_data;
   CdRepository *self = g_task_get_source_object (task);
+  DetailData *data = g_task_get_task_data (task);
   g_autoptr (CdApiResponse) response = NULL;
   g_autoptr (GError) error = NULL;
   CdVoiceSession *session;
+  JsonNode *node;
 
   response = cd_api_client_request_finish (CD_API_CLIENT (source), result, &error);
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     cd_repository_note_request_outcome (self, error);
   if (response == NULL)
     {
+      if (is_connection_error (error))
+        {
+          GCancellable *cancellable = g_task_get_cancellable (task);
+
+          data->network_error = g_steal_pointer (&error);
+          cd_repository_get_cached_session_async (self, data->session_id, cancellable,
+                                                  cached_session_cb, g_steal_pointer (&task));
+          return;
+        }
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  session = cd_voice_session_new_from_json (cd_api_response_get_data (response), &error);
+  node = cd_api_response_get_data (response);
+  session = cd_voice_session_new_from_json (node, &error);
   if (session == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, session, g_object_unref);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Only a detail that parsed is kept for offline use. */
+  cd_repository_cache_session_json (self, data->session_id,
+                                    cd_voice_session_get_contact_id (session), node,
+                                    cd_api_response_get_etag (response));
+  g_task_return_pointer (task, session, g_object_unref);
 }
 
 void
@@ -331,11 +395,15 @@ cd_repository_get_session_async (CdRepository        *self,
                                  gpointer             user_data)
 {
   GTask *task;
+  DetailData *data;
 
   g_return_if_fail (CD_IS_REPOSITORY (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cd_repository_get_session_async);
+  data = g_new0 (DetailData, 1);
+  data->session_id = session_id;
+  g_task_set_task_data (task, data, (GDestroyNotify) detail_data_free);
   cd_api_client_get_voice_session_async (cd_repository_get_api_client (self), session_id,
                                          NULL, cancellable, get_session_cb, task);
 }
@@ -343,9 +411,16 @@ cd_repository_get_session_async (CdRepository        *self,
 CdVoiceSession *
 cd_repository_get_session_finish (CdRepository  *self,
                                   GAsyncResult  *result,
+                                  gboolean      *from_cache,
                                   GError       **error)
 {
+  DetailData *data;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (from_cache != NULL)
+    *from_cache = data->from_cache;
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 

@@ -66,8 +66,10 @@ CdSessionPage *cd_repository_list_sessions_finish (CdRepository  *self,
                                                    GAsyncResult  *result,
                                                    GError       **error);
 
-/* Session detail (CdVoiceSession with has-detail); network only (no per-session
- * cache table exists in the schema). */
+/* Session detail (CdVoiceSession with has-detail).  Each fetched detail is
+ * written through to the cache; when the server is unreachable (NETWORK or
+ * TIMEOUT) a detail fetched before comes from the cache and *@from_cache is
+ * TRUE.  Never fetched and offline: the network error. */
 void            cd_repository_get_session_async  (CdRepository        *self,
                                                   gint64               session_id,
                                                   GCancellable        *cancellable,
@@ -75,7 +77,25 @@ void            cd_repository_get_session_async  (CdRepository        *self,
                                                   gpointer             user_data);
 CdVoiceSession *cd_repository_get_session_finish (CdRepository  *self,
                                                   GAsyncResult  *result,
+                                                  gboolean      *from_cache,
                                                   GError       **error);
+
+/* The cache side of the detail (store code and tests; implemented in
+ * cd-repository.c on the worker thread).  The write is fire-and-forget; the
+ * read returns the cached JSON, or NULL without an error when there is none. */
+void            cd_repository_cache_session_json (CdRepository *self,
+                                                  gint64        session_id,
+                                                  gint64        contact_id,
+                                                  JsonNode     *data,
+                                                  const char   *etag);
+void            cd_repository_get_cached_session_async  (CdRepository        *self,
+                                                         gint64               session_id,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+char           *cd_repository_get_cached_session_finish (CdRepository  *self,
+                                                         GAsyncResult  *result,
+                                                         GError       **error);
 
 /* Downloads the recording (following the storage redirect) into
  * g_get_user_cache_dir()/contact-detail/recordings/<id>.<ext>, mode 0600, and

@@ -10,6 +10,9 @@
 #include "cd-cache.h"
 #include "cd-statement.h"
 
+#define SESSION_JSON \
+  "{\"id\":9001,\"contact_id\":501,\"summary\":\"Spoke with Quortleby about Zebediah\"}"
+
 #define CONTACT_JSON \
   "{\"id\":501,\"first_name\":\"Zebediah\",\"last_name\":\"Quortleby\"," \
   "\"phone_e164\":\"+919900000001\",\"email\":\"zeb@example.com\",\"company\":\"Acme Realty\"}"
@@ -142,13 +145,14 @@ test_migrate_v1 (void)
   g_autoptr(CdCache) cache = NULL;
   g_autoptr(CdCacheEntry) entry = NULL;
   g_autoptr(CdCacheEntry) memory = NULL;
+  g_autoptr(CdCacheEntry) session = NULL;
   g_autoptr(GPtrArray) found = NULL;
   gboolean recovered = TRUE;
 
   write_v1_file (path);
   cache = open_cache (path, &recovered);
   g_assert_false (recovered);
-  g_assert_cmpint (cd_cache_get_schema_version (cache), ==, 2);
+  g_assert_cmpint (cd_cache_get_schema_version (cache), ==, CD_CACHE_SCHEMA_VERSION);
 
   entry = cd_cache_get_contact (cache, 501, NULL);
   g_assert_nonnull (entry);
@@ -162,6 +166,77 @@ test_migrate_v1 (void)
   /* v2 back-filled the finder's search text from the old rows. */
   found = cd_cache_search_contacts (cache, "quortleby", 50, NULL);
   g_assert_cmpuint (found->len, ==, 1);
+
+  /* v3 added the session-detail table, usable at once. */
+  g_assert_true (cd_cache_put_session (cache, 9001, 501, SESSION_JSON, NULL, 5, NULL));
+  session = cd_cache_get_session (cache, 9001, NULL);
+  g_assert_nonnull (session);
+}
+
+/* v2 as the previous release wrote it: v1 plus the finder columns. */
+static void
+write_v2_file (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  write_v1_file (path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_raw (db,
+            "BEGIN;"
+            "ALTER TABLE contacts ADD COLUMN opened_at INTEGER;"
+            "ALTER TABLE contacts ADD COLUMN search_text TEXT NOT NULL DEFAULT '';"
+            "UPDATE contacts SET opened_at = 999, search_text = 'zebediah quortleby';"
+            "CREATE INDEX contacts_opened_at ON contacts (opened_at DESC) WHERE opened_at IS NOT NULL;"
+            "INSERT INTO call_logs VALUES (501, '{\"items\":[]}', '\"c2\"', 0, 55);"
+            "PRAGMA user_version = 2;"
+            "COMMIT;");
+  sqlite3_close (db);
+}
+
+static void
+test_migrate_v2 (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "c.sqlite", NULL);
+  g_autoptr(CdCache) cache = NULL;
+  g_autoptr(CdCacheEntry) entry = NULL;
+  g_autoptr(CdCacheEntry) logs = NULL;
+  g_autoptr(CdCacheEntry) session = NULL;
+  g_autoptr(CdCacheEntry) missing = NULL;
+  g_autoptr(GPtrArray) recent = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean recovered = TRUE;
+
+  write_v2_file (path);
+  cache = open_cache (path, &recovered);
+  g_assert_false (recovered);
+  g_assert_cmpint (cd_cache_get_schema_version (cache), ==, 3);
+
+  /* Old rows survive the migration. */
+  entry = cd_cache_get_contact (cache, 501, NULL);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (entry->json, ==, CONTACT_JSON);
+  g_assert_cmpstr (entry->etag, ==, "\"v1etag\"");
+  g_assert_cmpint (entry->opened_at, ==, 999);
+  logs = cd_cache_get_doc (cache, CD_CACHE_DOC_CALL_LOGS, 501, NULL);
+  g_assert_nonnull (logs);
+  g_assert_cmpstr (logs->etag, ==, "\"c2\"");
+  recent = cd_cache_list_recent (cache, 10, NULL);
+  g_assert_cmpuint (recent->len, ==, 1);
+
+  /* The new table works: round trip, replace, miss. */
+  g_assert_true (cd_cache_put_session (cache, 9001, 501, "{\"id\":9001}", "\"s0\"", 5, &error));
+  g_assert_true (cd_cache_put_session (cache, 9001, 501, SESSION_JSON, "\"s1\"", 6, &error));
+  g_assert_no_error (error);
+  session = cd_cache_get_session (cache, 9001, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (session);
+  g_assert_cmpstr (session->json, ==, SESSION_JSON);
+  g_assert_cmpstr (session->etag, ==, "\"s1\"");
+  g_assert_cmpint (session->fetched_at, ==, 6);
+  missing = cd_cache_get_session (cache, 9002, &error);
+  g_assert_no_error (error);
+  g_assert_null (missing);
 }
 
 static void
@@ -275,6 +350,7 @@ test_purge (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CdCacheEntry) gone = NULL;
   g_autoptr(CdCacheEntry) kept = NULL;
+  g_autoptr(CdCacheEntry) kept_session = NULL;
 
   g_assert_true (cd_cache_put_contact (cache, 501, CONTACT_JSON, "\"e\"", 1, 1, NULL));
   g_assert_true (cd_cache_put_contact (cache, 502, "{\"id\":502,\"first_name\":\"Keeper\"}", NULL, 1, 1, NULL));
@@ -282,9 +358,13 @@ test_purge (void)
                                    "{\"summary\":\"Zebediah likes gold\"}", NULL, -1, 1, NULL));
   g_assert_true (cd_cache_put_doc (cache, CD_CACHE_DOC_CALL_LOGS, 501,
                                    "{\"items\":[{\"summary\":\"Called Quortleby\"}]}", NULL, 1, 1, NULL));
+  g_assert_true (cd_cache_put_session (cache, 9001, 501, SESSION_JSON, "\"s\"", 1, NULL));
+  g_assert_true (cd_cache_put_session (cache, 9002, 502, "{\"id\":9002,\"summary\":\"Keeper call\"}",
+                                       NULL, 1, NULL));
   /* Move the rows into the main file first, as a long-lived cache would have. */
   g_assert_true (cd_database_exec (cd_cache_get_database (cache), "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
   g_assert_true (file_contains (path, "Quortleby"));
+  g_assert_true (file_contains (path, "Spoke with"));
 
   g_assert_true (cd_cache_purge_contact (cache, 501, &error));
   g_assert_no_error (error);
@@ -292,12 +372,19 @@ test_purge (void)
   g_assert_null (gone);
   kept = cd_cache_get_contact (cache, 502, NULL);
   g_assert_nonnull (kept);
+  g_assert_null (cd_cache_get_session (cache, 9001, NULL));
+  kept_session = cd_cache_get_session (cache, 9002, NULL);
+  g_assert_nonnull (kept_session);
 
   g_assert_false (file_contains (path, "Quortleby"));
   g_assert_false (file_contains (path, "Zebediah"));
   g_assert_false (file_contains (wal, "Quortleby"));
   g_assert_false (file_contains (wal, "Zebediah"));
+  /* The session detail's own text is gone from the bytes too. */
+  g_assert_false (file_contains (path, "Spoke with"));
+  g_assert_false (file_contains (wal, "Spoke with"));
   g_assert_true (file_contains (path, "Keeper") || file_contains (wal, "Keeper"));
+  g_assert_true (file_contains (path, "Keeper call") || file_contains (wal, "Keeper call"));
 }
 
 static void
@@ -311,7 +398,9 @@ test_clear (void)
 
   g_assert_true (cd_cache_put_contact (cache, 501, CONTACT_JSON, NULL, 1, 1, NULL));
   g_assert_true (cd_cache_put_global (cache, "me", "{\"name\":\"Zebediah\"}", 1, NULL));
+  g_assert_true (cd_cache_put_session (cache, 9001, 501, SESSION_JSON, NULL, 1, NULL));
   g_assert_true (cd_cache_clear (cache, NULL));
+  g_assert_null (cd_cache_get_session (cache, 9001, NULL));
   recent = cd_cache_list_recent (cache, 10, NULL);
   g_assert_cmpuint (recent->len, ==, 0);
   g_assert_null (cd_cache_get_global (cache, "me", NULL));
@@ -467,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/cache/migrate/empty", test_migrate_empty);
   g_test_add_func ("/cache/migrate/zero-byte-file", test_migrate_zero_file);
   g_test_add_func ("/cache/migrate/from-v1", test_migrate_v1);
+  g_test_add_func ("/cache/migrate/from-v2", test_migrate_v2);
   g_test_add_func ("/cache/round-trip", test_round_trip);
   g_test_add_func ("/cache/merge-etag", test_merge_etag);
   g_test_add_func ("/cache/search-and-recent", test_search_and_recent);

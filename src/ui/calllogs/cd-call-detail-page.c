@@ -32,6 +32,7 @@ struct _CdCallDetailPage
   GtkWidget         *campaign_button;
   GtkWidget         *stack;
   GtkWidget         *error_page;
+  GtkWidget         *offline_label;
   GtkWidget         *panes;
   GtkWidget         *recording_stack;
   GtkWidget         *media_controls;
@@ -535,8 +536,9 @@ session_ready_cb (GObject      *source,
   g_autoptr (CdCallDetailPage) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (CdVoiceSession) session = NULL;
+  gboolean from_cache = FALSE;
 
-  session = cd_repository_get_session_finish (CD_REPOSITORY (source), result, &error);
+  session = cd_repository_get_session_finish (CD_REPOSITORY (source), result, &from_cache, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (session == NULL)
@@ -548,6 +550,8 @@ session_ready_cb (GObject      *source,
       return;
     }
   g_set_object (&self->session, session);
+  /* A saved copy may be outdated: say so while it is shown. */
+  gtk_widget_set_visible (self->offline_label, from_cache);
   show_session (self);
   load_recording (self);
 }
@@ -575,6 +579,7 @@ load (CdCallDetailPage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->state = CD_CALL_DETAIL_LOADING;
+  gtk_widget_set_visible (self->offline_label, FALSE);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "loading");
   cd_repository_get_me_async (self->repository, self->cancellable, me_ready_cb, g_object_ref (self));
   cd_repository_get_session_async (self->repository, self->session_id, self->cancellable,
@@ -757,6 +762,18 @@ build_content (CdCallDetailPage *self)
   return scroller;
 }
 
+/* Shown above the content when the detail is the cached copy (server unreachable). */
+static GtkWidget *
+build_offline_label (CdCallDetailPage *self)
+{
+  self->offline_label = gtk_label_new (_("Offline — saved copy"));
+  gtk_widget_add_css_class (self->offline_label, "dim-label");
+  gtk_widget_set_margin_top (self->offline_label, 6);
+  gtk_widget_set_margin_bottom (self->offline_label, 6);
+  gtk_widget_set_visible (self->offline_label, FALSE);
+  return self->offline_label;
+}
+
 static GtkWidget *
 build_body (CdCallDetailPage *self)
 {
@@ -853,6 +870,7 @@ cd_call_detail_page_new (CdRepository *repository,
   self->session_id = session_id;
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_box_append (GTK_BOX (box), build_header (self, back_label));
+  gtk_box_append (GTK_BOX (box), build_offline_label (self));
   gtk_box_append (GTK_BOX (box), build_body (self));
   adw_bin_set_child (ADW_BIN (self), box);
   gtk_widget_set_sensitive (self->contact_button, FALSE);
@@ -943,6 +961,16 @@ cd_call_detail_page_get_empty_text (CdCallDetailPage *self,
     if (g_strcmp0 (tab, tab_names[i]) == 0)
       return self->empty_texts[i];
   return NULL;
+}
+
+const char *
+cd_call_detail_page_get_offline_text (CdCallDetailPage *self)
+{
+  g_return_val_if_fail (CD_IS_CALL_DETAIL_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (self->offline_label))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (self->offline_label));
 }
 
 gboolean

@@ -55,5 +55,7 @@ guint              cd_call_detail_page_get_match_count     (CdCallDetailPage *se
 const char        *cd_call_detail_page_get_empty_text      (CdCallDetailPage *self,
                                                             const char       *tab);
 gboolean           cd_call_detail_page_get_wide            (CdCallDetailPage *self);
+/* "Offline — saved copy" while the detail shown is the cached one, else NULL. */
+const char        *cd_call_detail_page_get_offline_text    (CdCallDetailPage *self);
 
 G_END_DECLS

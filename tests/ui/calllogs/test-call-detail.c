@@ -248,6 +248,40 @@ test_layout (Fixture       *fixture,
   WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (page)) <= 700 && !cd_call_detail_page_get_wide (page));
 }
 
+/* Offline: a call opened before opens again from the cache, saying it is a saved copy. */
+static void
+test_offline_from_cache (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr (CdVoiceSession) s = find_session (fixture, CD_DEMO_CONTACT_NAMED, has_recording);
+  g_autoptr (CdVoiceSession) never = find_session (fixture, CD_DEMO_CONTACT_NAMED, no_recording);
+  CdCallDetailPage *page;
+  CdVoiceSession *shown;
+
+  g_assert_nonnull (s);
+  g_assert_nonnull (never);
+  page = open_page (fixture, cd_voice_session_get_id (s));
+  g_assert_cmpint (cd_call_detail_page_get_state (page), ==, CD_CALL_DETAIL_READY);
+  g_assert_null (cd_call_detail_page_get_offline_text (page));
+  WAIT_UNTIL (cd_call_detail_page_get_recording_state (page) != CD_RECORDING_LOADING);
+
+  cd_api_client_set_max_get_retries (cd_repository_get_api_client (fixture->repository), 0);
+  cd_demo_server_stop (fixture->server);
+  page = open_page (fixture, cd_voice_session_get_id (s));
+  g_assert_cmpint (cd_call_detail_page_get_state (page), ==, CD_CALL_DETAIL_READY);
+  shown = cd_call_detail_page_get_session (page);
+  g_assert_cmpint (cd_voice_session_get_id (shown), ==, cd_voice_session_get_id (s));
+  g_assert_cmpstr (cd_voice_session_get_summary (shown), ==, cd_voice_session_get_summary (s));
+  g_assert_cmpstr (cd_call_detail_page_get_offline_text (page), ==, "Offline — saved copy");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_null (cd_call_detail_page_get_empty_text (page, "transcript"));
+
+  /* Never opened: the error page, without the offline line. */
+  page = open_page (fixture, cd_voice_session_get_id (never));
+  g_assert_cmpint (cd_call_detail_page_get_state (page), ==, CD_CALL_DETAIL_ERROR);
+  g_assert_null (cd_call_detail_page_get_offline_text (page));
+}
+
 #define ADD(path, func, role) g_test_add (path, Fixture, role, setup, func, teardown)
 
 int
@@ -268,5 +302,6 @@ main (int   argc,
   ADD ("/calllogs/detail/operator-role", test_viewer_role, "tenant_operator");
   ADD ("/calllogs/detail/error", test_error, NULL);
   ADD ("/calllogs/detail/layout", test_layout, NULL);
+  ADD ("/calllogs/detail/offline-from-cache", test_offline_from_cache, NULL);
   return g_test_run ();
 }

@@ -149,6 +149,94 @@ test_first_page_offline (Fixture       *fixture,
   g_assert_error (error, CD_API_ERROR, CD_API_ERROR_NETWORK);
 }
 
+static CdVoiceSession *
+get_session (Fixture   *fixture,
+             gint64     session_id,
+             gboolean  *from_cache,
+             GError   **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  cd_repository_get_session_async (fixture->repository, session_id, NULL, store_result_cb, &result);
+  WAIT_UNTIL (result != NULL);
+  return cd_repository_get_session_finish (fixture->repository, result, from_cache, error);
+}
+
+/* Offline: a detail fetched before opens from the cache; one never fetched fails. */
+static void
+test_detail_offline (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr (CdSessionFilter) filter = cd_session_filter_new (CD_DEMO_CONTACT_NAMED);
+  g_autoptr (CdSessionPage) page = list_page (fixture, filter, NULL, 10, NULL);
+  g_autoptr (CdVoiceSession) first = NULL;
+  g_autoptr (CdVoiceSession) other = NULL;
+  g_autoptr (CdVoiceSession) online = NULL;
+  g_autoptr (CdVoiceSession) offline = NULL;
+  g_autoptr (CdVoiceSession) never = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean from_cache = TRUE;
+
+  g_assert_nonnull (page);
+  g_assert_cmpuint (g_list_model_get_n_items (page->items), >=, 2);
+  first = g_list_model_get_item (page->items, 0);
+  other = g_list_model_get_item (page->items, 1);
+
+  online = get_session (fixture, cd_voice_session_get_id (first), &from_cache, &error);
+  g_assert_no_error (error);
+  g_assert_false (from_cache);
+  g_assert_true (cd_voice_session_get_has_detail (online));
+  g_assert_cmpint (cd_voice_session_get_contact_id (online), ==, CD_DEMO_CONTACT_NAMED);
+
+  cd_api_client_set_max_get_retries (cd_repository_get_api_client (fixture->repository), 0);
+  cd_demo_server_stop (fixture->server);
+
+  offline = get_session (fixture, cd_voice_session_get_id (first), &from_cache, &error);
+  g_assert_no_error (error);
+  g_assert_true (from_cache);
+  g_assert_cmpint (cd_voice_session_get_id (offline), ==, cd_voice_session_get_id (online));
+  g_assert_cmpint (cd_voice_session_get_contact_id (offline), ==, CD_DEMO_CONTACT_NAMED);
+  g_assert_true (cd_voice_session_get_has_detail (offline));
+  g_assert_cmpstr (cd_voice_session_get_summary (offline), ==, cd_voice_session_get_summary (online));
+  g_assert_cmpuint (g_list_model_get_n_items (cd_voice_session_get_transcript (offline)), ==,
+                    g_list_model_get_n_items (cd_voice_session_get_transcript (online)));
+  g_assert_false (cd_repository_get_online (fixture->repository));
+
+  never = get_session (fixture, cd_voice_session_get_id (other), &from_cache, &error);
+  g_assert_null (never);
+  g_assert_error (error, CD_API_ERROR, CD_API_ERROR_NETWORK);
+}
+
+/* A purged contact's session details are gone from the cache too. */
+static void
+test_detail_purged (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr (CdSessionFilter) filter = cd_session_filter_new (CD_DEMO_CONTACT_NAMED);
+  g_autoptr (CdSessionPage) page = list_page (fixture, filter, NULL, 10, NULL);
+  g_autoptr (CdVoiceSession) first = NULL;
+  g_autoptr (CdVoiceSession) online = NULL;
+  g_autoptr (CdVoiceSession) offline = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (page);
+  first = g_list_model_get_item (page->items, 0);
+  online = get_session (fixture, cd_voice_session_get_id (first), NULL, &error);
+  g_assert_no_error (error);
+  cd_repository_purge_contact_async (fixture->repository, CD_DEMO_CONTACT_NAMED, NULL,
+                                     store_result_cb, &result);
+  WAIT_UNTIL (result != NULL);
+  g_assert_true (cd_repository_purge_contact_finish (fixture->repository, result, &error));
+  g_assert_no_error (error);
+
+  cd_api_client_set_max_get_retries (cd_repository_get_api_client (fixture->repository), 0);
+  cd_demo_server_stop (fixture->server);
+  offline = get_session (fixture, cd_voice_session_get_id (first), NULL, &error);
+  g_assert_null (offline);
+  g_assert_error (error, CD_API_ERROR, CD_API_ERROR_NETWORK);
+}
+
 static void
 store_file_cb (GObject      *source,
                GAsyncResult *result,
@@ -201,6 +289,8 @@ main (int   argc,
   ADD ("/calllogs/repository/csv-quoting", test_csv_quoting);
   ADD ("/calllogs/repository/pages-match-backend", test_pages_match_backend);
   ADD ("/calllogs/repository/first-page-offline", test_first_page_offline);
+  ADD ("/calllogs/repository/detail-offline", test_detail_offline);
+  ADD ("/calllogs/repository/detail-purged", test_detail_purged);
   ADD ("/calllogs/repository/recording-file", test_recording_file);
   return g_test_run ();
 }
