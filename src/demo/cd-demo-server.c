@@ -1096,15 +1096,29 @@ cd_demo_server_start (CdDemoServer *self, guint port, GError **error)
   return TRUE;
 }
 
+static gboolean
+quit_loop_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
 void
 cd_demo_server_stop (CdDemoServer *self)
 {
+  GSource *quit;
+
   g_return_if_fail (CD_IS_DEMO_SERVER (self));
 
   if (self->thread == NULL)
     return;
-  g_main_loop_quit (self->loop);
-  g_main_context_wakeup (self->context);
+  /* Quit from inside the server's own context: a g_main_loop_quit() sent before
+   * the thread reached g_main_loop_run() would be lost and the join would hang. */
+  quit = g_idle_source_new ();
+  g_source_set_callback (quit, quit_loop_cb, g_main_loop_ref (self->loop),
+                         (GDestroyNotify) g_main_loop_unref);
+  g_source_attach (quit, self->context);
+  g_source_unref (quit);
   g_thread_join (g_steal_pointer (&self->thread));
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
