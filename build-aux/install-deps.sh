@@ -12,6 +12,7 @@ PACKAGES=(
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   adwaita-icon-theme fonts-cantarell fonts-dejavu-core
   gnome-keyring libsecret-tools
+  flatpak-builder
 )
 
 missing=()

@@ -179,23 +179,26 @@ search_cb (GObject      *source,
   set_busy (self, FALSE);
 }
 
+/* Before anything is typed: recent contacts first, then everyone else. */
 static void
-recent_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+start_list_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   g_autoptr(CdFinder) self = user_data;
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean from_cache = FALSE;
 
-  model = cd_repository_list_recent_finish (CD_REPOSITORY (source), result, &error);
+  model = cd_repository_list_start_contacts_finish (CD_REPOSITORY (source), result,
+                                                    &from_cache, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   if (model == NULL)
     show_error (self, error);
   else
-    show_results (self, model, FALSE);
+    show_results (self, model, from_cache);
   set_busy (self, FALSE);
 }
 
@@ -224,8 +227,8 @@ run_query (CdFinder *self)
     gtk_stack_set_visible_child_name (self->stack, "loading");
 
   if (query[0] == '\0')
-    cd_repository_list_recent_async (self->repository, RECENT_LIMIT, self->cancellable,
-                                     recent_cb, g_object_ref (self));
+    cd_repository_list_start_contacts_async (self->repository, RECENT_LIMIT, self->cancellable,
+                                             start_list_cb, g_object_ref (self));
   else
     cd_repository_search_contacts_async (self->repository, query, self->cancellable,
                                          search_cb, g_object_ref (self));
