@@ -515,7 +515,9 @@ static void
 show_session (CdCallDetailPage *self)
 {
   CdVoiceSession *s = self->session;
-  g_autofree char *title = g_strdup_printf (_("Call #%" G_GINT64_FORMAT), self->session_id);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, self->session_id);
+  /* Translators: the title of a call without details yet; %s is its id */
+  g_autofree char *title = g_strdup_printf (_("Call #%s"), id_text);
   g_autofree char *started = cd_format_datetime (cd_voice_session_get_started_at (s), self->zone);
 
   adw_window_title_set_title (ADW_WINDOW_TITLE (self->window_title), title);

@@ -100,9 +100,13 @@ update_footer (CdCallLogsCard *self)
   if (n == 0)
     text = g_strdup ("");
   else if (self->total >= 0)
-    /* Translators: a range of rows: first–last of total, e.g. "11–20 of 14" */
-    text = g_strdup_printf (_("%u–%u of %" G_GINT64_FORMAT), self->page * PAGE_SIZE + 1,
-                            self->page * PAGE_SIZE + n, self->total);
+    {
+      g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, self->total);
+
+      /* Translators: a range of rows: first–last of total, e.g. "11–20 of 14" */
+      text = g_strdup_printf (_("%u–%u of %s"), self->page * PAGE_SIZE + 1,
+                              self->page * PAGE_SIZE + n, total);
+    }
   else
     text = g_strdup_printf (_("%u–%u"), self->page * PAGE_SIZE + 1, self->page * PAGE_SIZE + n);
   gtk_label_set_text (GTK_LABEL (self->range_label), text);

@@ -216,6 +216,7 @@ static void
 export_finished (CdCallLogsPage *self)
 {
   g_autofree char *text = NULL;
+  g_autofree char *rows = g_strdup_printf ("%" G_GUINT64_FORMAT, self->exported_rows);
 
   self->exporting = FALSE;
   g_clear_object (&self->export_stream);
@@ -223,9 +224,10 @@ export_finished (CdCallLogsPage *self)
   gtk_widget_set_visible (self->export_cancel, FALSE);
   gtk_widget_set_visible (self->export_progress, FALSE);
   if (self->export_error == NULL)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %" G_GUINT64_FORMAT " call",
-                                         "Exported %" G_GUINT64_FORMAT " calls", self->exported_rows),
-                            self->exported_rows);
+    /* Translators: %s is the number of exported calls */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %s call", "Exported %s calls",
+                                         (gulong) self->exported_rows),
+                            rows);
   else if (g_error_matches (self->export_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     text = g_strdup (_("Export cancelled"));
   else
@@ -310,9 +312,13 @@ export_progress_cb (guint64  rows,
 
   if (total > 0)
     {
+      g_autofree char *rows_text = g_strdup_printf ("%" G_GUINT64_FORMAT, rows);
+      g_autofree char *total_text = g_strdup_printf ("%" G_GINT64_FORMAT, total);
+
       gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->export_progress),
                                      MIN ((double) rows / (double) total, 1.0));
-      text = g_strdup_printf (_("%" G_GUINT64_FORMAT " of %" G_GINT64_FORMAT), rows, total);
+      /* Translators: export progress, rows written of all rows, e.g. "500 of 20000" */
+      text = g_strdup_printf (_("%s of %s"), rows_text, total_text);
     }
   else
     {

@@ -502,15 +502,17 @@ counts_text (CdContact *contact)
 {
   gint64 calls = MAX (cd_contact_get_call_count (contact), 0);
   gint64 campaigns = MAX (cd_contact_get_campaign_count (contact), 0);
-
   g_autofree char *call_text = NULL;
   g_autofree char *campaign_text = NULL;
+  g_autofree char *calls_number = g_strdup_printf ("%" G_GINT64_FORMAT, calls);
+  g_autofree char *campaigns_number = g_strdup_printf ("%" G_GINT64_FORMAT, campaigns);
 
-  call_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " call",
-                                            "%" G_GINT64_FORMAT " calls", calls), calls);
-  campaign_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " campaign",
-                                                "%" G_GINT64_FORMAT " campaigns", campaigns),
-                                   campaigns);
+  /* Translators: %s is a number of calls */
+  call_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s call", "%s calls", (gulong) calls),
+                               calls_number);
+  /* Translators: %s is a number of campaigns */
+  campaign_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s campaign", "%s campaigns",
+                                                (gulong) campaigns), campaigns_number);
   /* Translators: "14 calls and 2 campaigns" */
   return g_strdup_printf (_("%s and %s"), call_text, campaign_text);
 }

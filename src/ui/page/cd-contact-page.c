@@ -683,8 +683,10 @@ update_status_pages (CdContactPage *self,
 
   if (self->state == CD_RESOURCE_NOT_FOUND)
     {
-      id_text = g_strdup_printf (_("There is no contact with ID %" G_GINT64_FORMAT ". It may have been deleted."),
-                                 self->contact_id);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->contact_id);
+
+      /* Translators: %s is the contact's id */
+      id_text = g_strdup_printf (_("There is no contact with ID %s. It may have been deleted."), id);
       adw_status_page_set_description (self->not_found_page, id_text);
       gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "not-found");
       return;
