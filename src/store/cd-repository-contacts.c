@@ -77,16 +77,7 @@ request_finish (GTask        *task,
                 GAsyncResult *res,
                 GError      **error)
 {
-  CdRepository *self = g_task_get_source_object (task);
-  GError *local = NULL;
-  CdApiResponse *response;
-
-  response = cd_api_client_request_finish (CD_API_CLIENT (client), res, &local);
-  if (!g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    cd_repository_note_request_outcome (self, local);
-  if (local != NULL)
-    g_propagate_error (error, local);
-  return response;
+  return cd_repository_finish_request (g_task_get_source_object (task), client, res, error);
 }
 
 static CdContact *

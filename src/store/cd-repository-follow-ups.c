@@ -98,9 +98,7 @@ mutation_cb (GObject      *object,
   g_autoptr(CdApiResponse) response = NULL;
   GError *error = NULL;
 
-  response = cd_api_client_request_finish (CD_API_CLIENT (object), result, &error);
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    cd_repository_note_request_outcome (self, error);
+  response = cd_repository_finish_request (self, object, result, &error);
   if (response != NULL)
     md->follow_up = cd_follow_up_new_from_json (cd_api_response_get_data (response), &error);
   if (md->follow_up == NULL)

@@ -90,9 +90,7 @@ load_cb (GObject      *object,
   GError *error = NULL;
   MemoryResult *result;
 
-  response = cd_api_client_request_finish (CD_API_CLIENT (object), res, &error);
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    cd_repository_note_request_outcome (self, error);
+  response = cd_repository_finish_request (self, object, res, &error);
   if (error != NULL)
     {
       g_task_return_error (task, error);
@@ -128,9 +126,7 @@ edit_cb (GObject      *object,
   GError *error = NULL;
   MemoryResult *result;
 
-  response = cd_api_client_request_finish (CD_API_CLIENT (object), res, &error);
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    cd_repository_note_request_outcome (self, error);
+  response = cd_repository_finish_request (self, object, res, &error);
   if (error != NULL)
     {
       g_task_return_error (task, error);
@@ -343,9 +339,7 @@ rebuild_cb (GObject      *object,
   g_autoptr(CdApiResponse) response = NULL;
   GError *error = NULL;
 
-  response = cd_api_client_request_finish (CD_API_CLIENT (object), res, &error);
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    cd_repository_note_request_outcome (self, error);
+  response = cd_repository_finish_request (self, object, res, &error);
   if (error != NULL)
     g_task_return_error (task, error);
   else

@@ -43,6 +43,13 @@ void         cd_repository_parsed_response_cb (GObject             *client,
                                                 GAsyncResult        *result,
                                                 gpointer             user_data);
 
+/* Finishes a client request and keeps `online` in step with its outcome
+ * (a cancelled request says nothing about the connection). */
+CdApiResponse *cd_repository_finish_request (CdRepository  *self,
+                                             GObject       *client,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+
 /* Marks the repository online/offline after a mutation's outcome. */
 void         cd_repository_note_request_outcome (CdRepository *self,
                                                  const GError *error);

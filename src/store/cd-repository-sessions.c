@@ -238,9 +238,7 @@ list_sessions_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   CdSessionPage *page;
 
-  response = cd_api_client_request_finish (CD_API_CLIENT (source), result, &error);
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    cd_repository_note_request_outcome (self, error);
+  response = cd_repository_finish_request (self, source, result, &error);
   if (response == NULL)
     {
       gint64 *fallback_contact = g_task_get_task_data (task);
@@ -356,9 +354,7 @@ get_session_cb (GObject      *source,
   CdVoiceSession *session;
   JsonNode *node;
 
-  response = cd_api_client_request_finish (CD_API_CLIENT (source), result, &error);
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    cd_repository_note_request_outcome (self, error);
+  response = cd_repository_finish_request (self, source, result, &error);
   if (response == NULL)
     {
       if (is_connection_error (error))
@@ -547,9 +543,7 @@ get_recording_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) app_dir = NULL;
 
-  response = cd_api_client_request_finish (CD_API_CLIENT (source), result, &error);
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    cd_repository_note_request_outcome (self, error);
+  response = cd_repository_finish_request (self, source, result, &error);
   if (response == NULL || cd_api_response_get_body (response) == NULL ||
       g_bytes_get_size (cd_api_response_get_body (response)) == 0)
     {

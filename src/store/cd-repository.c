@@ -974,9 +974,7 @@ search_net_cb (GObject      *object,
   g_autoptr(GListModel) contacts = NULL;
   GError *error = NULL;
 
-  response = cd_api_client_request_finish (CD_API_CLIENT (object), result, &error);
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    note_outcome (self, error);
+  response = cd_repository_finish_request (self, object, result, &error);
   if (is_offline_error (error))
     {
       Op *op = op_new (self, OP_SEARCH);
@@ -1491,9 +1489,7 @@ cd_repository_parsed_response_cb (GObject      *client,
   GError *error = NULL;
   gpointer value = NULL;
 
-  response = cd_api_client_request_finish (CD_API_CLIENT (client), result, &error);
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    note_outcome (g_task_get_source_object (task), error);
+  response = cd_repository_finish_request (g_task_get_source_object (task), client, result, &error);
   if (response != NULL)
     value = parse (cd_api_response_get_data (response), &error);
   if (value == NULL)
@@ -1546,6 +1542,22 @@ cd_repository_get_cached_session_finish (CdRepository  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+CdApiResponse *
+cd_repository_finish_request (CdRepository  *self,
+                              GObject       *client,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  GError *local = NULL;
+  CdApiResponse *response = cd_api_client_request_finish (CD_API_CLIENT (client), result, &local);
+
+  if (!g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    note_outcome (self, local);
+  if (local != NULL)
+    g_propagate_error (error, local);
+  return response;
 }
 
 void
