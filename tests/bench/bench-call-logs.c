@@ -22,6 +22,7 @@
 #include "cd-call-logs-page.h"
 #include "cd-demo-server.h"
 #include "cd-session-list-model.h"
+#include "../cd-test-util.h"
 
 typedef struct
 {
@@ -173,24 +174,6 @@ activate_cb (GtkApplication *app,
     run_scroll (bench, app);
   else
     run_card (bench, app);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int

@@ -9,6 +9,7 @@
 #include "cd-credentials.h"
 #include "cd-demo-server.h"
 #include "cd-repository.h"
+#include "../cd-test-util.h"
 
 /*
  * The API key lives in the keyring and nowhere else: a real gnome-keyring-daemon
@@ -23,47 +24,6 @@
 static GTestDBus *test_bus;  /* stopped, kept: see the end of the test */
 static char *key_under_test; /* random per run */
 static guint key_in_logs;    /* log messages that contained it */
-
-#define WAIT_UNTIL(cond) \
-  G_STMT_START { \
-    gint64 deadline_ = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC; \
-    guint tick_ = g_timeout_add (20, tick_cb, NULL); \
-    while (!(cond)) \
-      { \
-        if (g_get_monotonic_time () > deadline_) \
-          g_error ("Timed out after %d s waiting for: %s", DEADLINE_S, #cond); \
-        g_main_context_iteration (NULL, TRUE); \
-      } \
-    g_source_remove (tick_); \
-  } G_STMT_END
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
 
 /* Every log message passes here: none may contain the key. */
 static GLogWriterOutput

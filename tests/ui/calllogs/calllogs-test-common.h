@@ -11,28 +11,9 @@
 #include "cd-demo-server.h"
 #include "cd-repository-sessions.h"
 #include "cd-repository-private.h"
+#include "../../cd-test-util.h"
 
 #define DEADLINE_S 60
-
-G_GNUC_UNUSED static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main context until @cond holds; fails the test after the deadline. */
-#define WAIT_UNTIL(cond) \
-  G_STMT_START { \
-    gint64 deadline_ = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC; \
-    guint tick_ = g_timeout_add (20, tick_cb, NULL); \
-    while (!(cond)) \
-      { \
-        if (g_get_monotonic_time () > deadline_) \
-          g_error ("Timed out after %d s waiting for: %s", DEADLINE_S, #cond); \
-        g_main_context_iteration (NULL, TRUE); \
-      } \
-    g_source_remove (tick_); \
-  } G_STMT_END
 
 typedef struct
 {
@@ -42,28 +23,6 @@ typedef struct
   CdApiClient  *client;
   gpointer      window;   /* GtkWindow in widget tests */
 } Fixture;
-
-G_GNUC_UNUSED static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
 
 G_GNUC_UNUSED static void
 fixture_start (Fixture    *fixture,

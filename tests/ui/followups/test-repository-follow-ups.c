@@ -10,6 +10,7 @@
 #include "cd-error.h"
 #include "cd-repository-follow-ups.h"
 #include "cd-repository-private.h"
+#include "../../cd-test-util.h"
 
 #define DEADLINE_S 20
 #define CONTACT CD_DEMO_CONTACT_FOLLOW_UPS
@@ -40,26 +41,6 @@ store_result (GObject      *object,
               gpointer      user_data)
 {
   *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
 }
 
 static void
