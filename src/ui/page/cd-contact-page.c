@@ -1368,8 +1368,8 @@ set_cards_repository (CdContactPage *self)
 static void
 load_cards (CdContactPage *self)
 {
-  g_autoptr(GTimeZone) zone = dup_profile_zone ();
   g_autofree char *zone_name = dup_profile_zone_name ();
+  g_autoptr(GTimeZone) zone = zone_name ? g_time_zone_new_identifier (zone_name) : NULL;
 
   cd_follow_ups_card_set_time_zone (CD_FOLLOW_UPS_CARD (self->follow_ups_card), zone);
   cd_follow_ups_card_load (CD_FOLLOW_UPS_CARD (self->follow_ups_card), self->contact_id);
