@@ -49,6 +49,25 @@ static const char * const migrations[] = {
   "CREATE TABLE session_details (id INTEGER PRIMARY KEY, contact_id INTEGER,"
   "  json TEXT NOT NULL, etag TEXT, fetched_at INTEGER);"
   "CREATE INDEX session_details_contact ON session_details (contact_id);",
+  /* v4: "Keep offline" (the set, every call-log page, campaigns) and the outbox */
+  "CREATE TABLE offline_contacts (contact_id INTEGER PRIMARY KEY,"
+  "  state TEXT NOT NULL DEFAULT 'pending',"   /* pending | downloading | done | failed */
+  "  next_cursor TEXT,"                        /* resume point in the call-log pages */
+  "  pages_done INTEGER NOT NULL DEFAULT 0, sessions_done INTEGER NOT NULL DEFAULT 0,"
+  "  sessions_total INTEGER NOT NULL DEFAULT -1, bytes INTEGER NOT NULL DEFAULT 0,"
+  "  kept_at INTEGER NOT NULL, synced_at INTEGER);"
+  "CREATE TABLE call_log_pages (contact_id INTEGER NOT NULL, cursor TEXT NOT NULL,"
+  "  json TEXT NOT NULL, next_cursor TEXT, total INTEGER, fetched_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (contact_id, cursor));"
+  "CREATE TABLE campaigns (id INTEGER PRIMARY KEY, json TEXT NOT NULL, etag TEXT,"
+  "  fetched_at INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  contact_id INTEGER NOT NULL, kind TEXT NOT NULL, target_id INTEGER,"
+  "  method TEXT NOT NULL, path TEXT NOT NULL, body TEXT, if_match TEXT,"
+  "  idempotency_key TEXT NOT NULL, created_at INTEGER NOT NULL,"
+  "  state TEXT NOT NULL DEFAULT 'pending',"   /* pending | conflict | failed */
+  "  error TEXT, theirs_json TEXT, theirs_etag TEXT);"
+  "CREATE INDEX outbox_contact ON outbox (contact_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CD_CACHE_SCHEMA_VERSION);

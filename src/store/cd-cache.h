@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  * thread (and directly by tests).  Times are Unix seconds (UTC).
  */
 
-#define CD_CACHE_SCHEMA_VERSION 3
+#define CD_CACHE_SCHEMA_VERSION 4
 
 /* Per-contact documents besides the contact itself. */
 typedef enum
