@@ -1262,6 +1262,7 @@ cd_api_client_list_voice_sessions_async (CdApiClient          *self,
       request_add_query (req, "started_after", query->started_after);
       request_add_query (req, "started_before", query->started_before);
       request_add_query_int (req, "campaign_id", query->campaign_id);
+      req->if_none_match = dup_non_empty (query->if_none_match);
     }
   SEND (req);
 }
@@ -1393,6 +1394,18 @@ cd_api_client_list_follow_ups_async (CdApiClient         *self,
   req = request_new_for_id (CD_API_ENDPOINT_LIST_FOLLOW_UPS, contact_id);
   request_add_query (req, "status", status);
   SEND (req);
+}
+
+void
+cd_api_client_list_follow_ups_if_none_match_async (CdApiClient         *self,
+                                                   gint64               contact_id,
+                                                   const char          *if_none_match,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data)
+{
+  g_return_if_fail (CD_IS_API_CLIENT (self));
+  SEND (simple_get (CD_API_ENDPOINT_LIST_FOLLOW_UPS, contact_id, if_none_match));
 }
 
 void
@@ -1563,5 +1576,41 @@ cd_api_client_rebuild_memory_async (CdApiClient         *self,
   if (max_calls > 0)
     json_object_set_int_member (body, "max_calls", max_calls);
   request_set_json_object (req, body);
+  SEND (req);
+}
+
+void
+cd_api_client_send_async (CdApiClient         *self,
+                          const char          *method,
+                          const char          *path,
+                          JsonObject          *body,
+                          const char          *if_match,
+                          const char          *idempotency_key,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  CdApiEndpoint endpoint;
+  CdApiRequest *req;
+
+  g_return_if_fail (CD_IS_API_CLIENT (self));
+  g_return_if_fail (method != NULL && path != NULL);
+
+  endpoint = cd_api_endpoint_match (method, path);
+  if (endpoint == CD_API_N_ENDPOINTS || g_str_equal (method, "GET") ||
+      cd_api_endpoint_get_data_shape (endpoint) == CD_API_DATA_NONE)
+    {
+      g_task_report_error (self, callback, user_data, cd_api_client_send_async,
+                           cd_api_error_new (CD_API_ERROR_BAD_RESPONSE, 0,
+                                             "This request is not part of the API", NULL, NULL));
+      return;
+    }
+  req = g_new0 (CdApiRequest, 1);
+  req->endpoint = endpoint;
+  req->path = g_strdup (path);
+  req->if_match = dup_non_empty (if_match);
+  request_set_idempotency_key (req, idempotency_key);
+  if (body != NULL)
+    request_set_json_object (req, body);
   SEND (req);
 }

@@ -58,6 +58,7 @@ typedef struct
   const char *started_after;  /* RFC 3339 */
   const char *started_before; /* RFC 3339 */
   gint64      campaign_id;
+  const char *if_none_match;  /* the page's ETag when revalidating it */
 } CdSessionQuery;
 
 /* @base_url such as "http://127.0.0.1:PORT/api/v1" (a trailing slash is fine). */
@@ -240,6 +241,13 @@ void cd_api_client_list_follow_ups_async      (CdApiClient         *self,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data);
+/* The same with If-None-Match (revalidating a cached list: 304 = unchanged). */
+void cd_api_client_list_follow_ups_if_none_match_async (CdApiClient         *self,
+                                                        gint64               contact_id,
+                                                        const char          *if_none_match,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
 /* POST /contacts/{id}/follow_ups */
 void cd_api_client_create_follow_up_async     (CdApiClient         *self,
                                                gint64               contact_id,
@@ -304,6 +312,21 @@ void cd_api_client_reset_memory_fact_async    (CdApiClient         *self,
 void cd_api_client_rebuild_memory_async       (CdApiClient         *self,
                                                gint64               contact_id,
                                                guint                max_calls,
+                                               const char          *idempotency_key,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+
+/*
+ * Extension (the outbox replays stored requests): any mutation of the endpoint
+ * table by @method and expanded @path (e.g. "PATCH", "/contacts/501").  A path
+ * that is not a mutation of the table fails at once with BAD_RESPONSE.
+ */
+void cd_api_client_send_async                 (CdApiClient         *self,
+                                               const char          *method,
+                                               const char          *path,
+                                               JsonObject          *body,
+                                               const char          *if_match,
                                                const char          *idempotency_key,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,

@@ -94,3 +94,33 @@ cd_api_endpoint_expand (CdApiEndpoint       endpoint,
     return NULL;
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/* One "{}" matches one non-empty segment; everything else must be equal. */
+static gboolean
+template_matches (const char *template,
+                  const char *path)
+{
+  g_auto(GStrv) want = g_strsplit (template, "/", -1);
+  g_auto(GStrv) have = g_strsplit (path, "/", -1);
+
+  if (g_strv_length (want) != g_strv_length (have))
+    return FALSE;
+  for (guint i = 0; want[i] != NULL; i++)
+    {
+      if (g_str_equal (want[i], "{}") ? have[i][0] == '\0' : !g_str_equal (want[i], have[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+CdApiEndpoint
+cd_api_endpoint_match (const char *method,
+                       const char *path)
+{
+  g_return_val_if_fail (method != NULL && path != NULL, CD_API_N_ENDPOINTS);
+
+  for (guint i = 0; i < CD_API_N_ENDPOINTS; i++)
+    if (g_str_equal (routes[i].method, method) && template_matches (routes[i].path, path))
+      return (CdApiEndpoint) i;
+  return CD_API_N_ENDPOINTS;
+}

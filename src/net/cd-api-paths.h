@@ -58,5 +58,11 @@ const char *cd_api_endpoint_get_path   (CdApiEndpoint endpoint);
  */
 char       *cd_api_endpoint_expand     (CdApiEndpoint       endpoint,
                                         const char * const *args);
+/*
+ * The endpoint whose method is @method and whose template matches @path (an
+ * expanded path such as "/contacts/501"); CD_API_N_ENDPOINTS when none does.
+ */
+CdApiEndpoint cd_api_endpoint_match    (const char         *method,
+                                        const char         *path);
 
 G_END_DECLS

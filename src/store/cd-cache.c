@@ -636,6 +636,11 @@ cd_cache_purge_contact (CdCache  *self,
     "DELETE FROM follow_ups WHERE contact_id = ?",
     "DELETE FROM memory WHERE contact_id = ?",
     "DELETE FROM session_details WHERE contact_id = ?",
+    /* v4: its offline pages and set entry, and (erased or gone on the server)
+     * its unsent edits, which can no longer be applied. */
+    "DELETE FROM call_log_pages WHERE contact_id = ?",
+    "DELETE FROM offline_contacts WHERE contact_id = ?",
+    "DELETE FROM outbox WHERE contact_id = ?",
   };
 
   if (!cd_database_begin (self->db, error))
@@ -669,7 +674,10 @@ cd_cache_clear (CdCache  *self,
   if (!cd_database_exec (self->db,
                          "DELETE FROM contacts; DELETE FROM call_logs; DELETE FROM follow_ups;"
                          "DELETE FROM memory; DELETE FROM custom_fields; DELETE FROM me;"
-                         "DELETE FROM session_details;", error) ||
+                         "DELETE FROM session_details;"
+                         /* v4; the outbox stays: unsent edits are never lost this way. */
+                         "DELETE FROM call_log_pages; DELETE FROM campaigns;"
+                         "DELETE FROM offline_contacts;", error) ||
       !cd_database_commit (self->db, error))
     {
       cd_database_rollback (self->db);

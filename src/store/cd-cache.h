@@ -136,11 +136,12 @@ gboolean      cd_cache_set_size_limit (CdCache  *self,
                                        gint64    max_bytes,
                                        GError  **error);
 
-/* Deletes every row of the contact (session details too), then truncates the WAL. */
+/* Deletes every row of the contact (session details, offline pages, its offline
+ * set entry and its outbox entries too), then truncates the WAL. */
 gboolean      cd_cache_purge_contact (CdCache  *self,
                                       gint64    contact_id,
                                       GError  **error);
-/* Deletes everything, truncates the WAL and vacuums. */
+/* Deletes everything except the outbox, truncates the WAL and vacuums. */
 gboolean      cd_cache_clear         (CdCache  *self,
                                       GError  **error);
 

@@ -8,6 +8,7 @@
 #include "cd-agent.h"
 #include "cd-error.h"
 #include "cd-json.h"
+#include "cd-outbox-private.h"
 #include "cd-phone-number.h"
 #include "cd-repository-contacts.h"
 #include "cd-repository-private.h"
@@ -95,6 +96,50 @@ parse_contact (CdApiResponse  *response,
   return cd_contact_new_from_json (data, error);
 }
 
+/* A queued edit returns the cached contact with the edit applied, without ETag. */
+static void
+return_queued_contact (GTask    *task,
+                       JsonNode *value)
+{
+  GError *error = NULL;
+  CdContact *contact = cd_contact_new_from_json (value, &error);
+  ContactResult *result;
+
+  if (contact == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  result = g_new0 (ContactResult, 1);
+  result->contact = contact;
+  g_task_return_pointer (task, result, (GDestroyNotify) contact_result_free);
+}
+
+/* Without a connection a remembered mutation goes to the outbox instead of failing. */
+static gboolean
+queue_if_offline (GTask        *task,
+                  const GError *error)
+{
+  return cd_outbox_error_is_offline (error) &&
+         cd_repository_outbox_queue (g_task_get_source_object (task), task, error,
+                                     return_queued_contact);
+}
+
+/* Remembers what to queue; TRUE (task consumed) when it must queue right away. */
+static gboolean
+remember_or_queue (GTask       *task,
+                   CdOutboxRow *row)
+{
+  CdRepository *self = g_task_get_source_object (task);
+
+  cd_outbox_task_remember (task, row);
+  if (!cd_repository_outbox_wants (self, task_contact_id (task)))
+    return FALSE;
+  cd_repository_outbox_queue (self, task, NULL, return_queued_contact);
+  g_object_unref (task);
+  return TRUE;
+}
+
 /* A reply carrying the whole contact: write it through and return it. */
 static void
 contact_reply_cb (GObject      *object,
@@ -109,7 +154,20 @@ contact_reply_cb (GObject      *object,
   CdContact *contact;
 
   response = request_finish (task, object, res, &error);
+  if (queue_if_offline (task, error))
+    {
+      g_error_free (error);
+      return;
+    }
   contact = response != NULL ? parse_contact (response, &error) : NULL;
+  /* Another contact's data must never replace this one's cached copy. */
+  if (contact != NULL && cd_contact_get_id (contact) != task_contact_id (task))
+    {
+      g_clear_object (&contact);
+      error = cd_api_error_new (CD_API_ERROR_BAD_RESPONSE, cd_api_response_get_http_status (response),
+                                _("The server sent a different contact"), NULL,
+                                cd_api_response_get_request_id (response));
+    }
   if (contact == NULL)
     {
       g_task_return_error (task, error);
@@ -144,11 +202,18 @@ then_reload_cb (GObject      *object,
   GError *error = NULL;
 
   response = request_finish (task, object, res, &error);
+  if (queue_if_offline (task, error))
+    {
+      g_error_free (error);
+      return;
+    }
   if (response == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
+  /* The server acted: a failing re-read must not queue the change again. */
+  cd_outbox_task_forget (task);
   start_get (g_steal_pointer (&task));
 }
 
@@ -202,6 +267,7 @@ purge_and_return (GTask     *task,
   CdRepository *self = g_task_get_source_object (task);
 
   task_data (task)->erased = erased;
+  cd_repository_outbox_drop_contact (self, task_contact_id (task));
   /* Not the task's cancellable: once the server erased, the purge must happen. */
   cd_repository_purge_contact_async (self, task_contact_id (task), NULL,
                                      purge_then_return_cb, task);
@@ -359,6 +425,9 @@ cd_repository_update_contact_async (CdRepository        *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
+  g_autofree char *id_text = NULL;
+  const char *args[] = { NULL, NULL };
+  CdOutboxRow *row;
   GTask *task;
 
   g_return_if_fail (CD_IS_REPOSITORY (self));
@@ -366,8 +435,15 @@ cd_repository_update_contact_async (CdRepository        *self,
 
   task = contact_task_new (self, contact_id, cd_repository_update_contact_async,
                            cancellable, callback, user_data);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, contact_id);
+  args[0] = id_text;
+  row = cd_outbox_row_new_request (CD_OUTBOX_CONTACT_UPDATE, contact_id, 0,
+                                   CD_API_ENDPOINT_UPDATE_CONTACT, args, changes, if_match, NULL);
+  if (remember_or_queue (task, row))
+    return;
   cd_api_client_update_contact_async (cd_repository_get_api_client (self), contact_id, changes,
-                                      if_match, NULL, cancellable, contact_reply_cb, task);
+                                      if_match, row->idempotency_key, cancellable,
+                                      contact_reply_cb, task);
 }
 
 CdContact *
@@ -437,6 +513,8 @@ cd_repository_add_dnc_async (CdRepository        *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
+  g_autoptr(JsonObject) body = NULL;
+  CdOutboxRow *row;
   GTask *task;
   const char *phone;
 
@@ -453,9 +531,17 @@ cd_repository_add_dnc_async (CdRepository        *self,
       g_object_unref (task);
       return;
     }
+  body = json_object_new ();
+  json_object_set_string_member (body, "phone_e164", phone);
+  if (reason != NULL && *reason != '\0')
+    json_object_set_string_member (body, "reason", reason);
+  row = cd_outbox_row_new_request (CD_OUTBOX_DNC_ADD, cd_contact_get_id (contact), 0,
+                                   CD_API_ENDPOINT_ADD_DNC_ENTRY, NULL, body, NULL, NULL);
+  if (remember_or_queue (task, row))
+    return;
   cd_api_client_add_dnc_entry_async (cd_repository_get_api_client (self), phone,
-                                     reason != NULL && *reason != '\0' ? reason : NULL, NULL,
-                                     cancellable, then_reload_cb, task);
+                                     reason != NULL && *reason != '\0' ? reason : NULL,
+                                     row->idempotency_key, cancellable, then_reload_cb, task);
 }
 
 CdContact *

@@ -3,6 +3,7 @@
 
 #include "cd-agent.h"
 #include "cd-error.h"
+#include "cd-outbox-private.h"
 #include "cd-repository-follow-ups.h"
 #include "cd-repository-private.h"
 
@@ -87,6 +88,20 @@ list_reread_cb (GObject      *object,
   g_task_return_pointer (task, g_object_ref (md->follow_up), g_object_unref);
 }
 
+/* A queued change returns the cached follow-up with the change applied. */
+static void
+return_queued_follow_up (GTask    *task,
+                         JsonNode *value)
+{
+  GError *error = NULL;
+  CdFollowUp *follow_up = cd_follow_up_new_from_json (value, &error);
+
+  if (follow_up == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, follow_up, g_object_unref);
+}
+
 static void
 mutation_cb (GObject      *object,
              GAsyncResult *result,
@@ -99,6 +114,13 @@ mutation_cb (GObject      *object,
   GError *error = NULL;
 
   response = cd_repository_finish_request (self, object, result, &error);
+  if (cd_outbox_error_is_offline (error) &&
+      cd_repository_outbox_queue (self, task, error, return_queued_follow_up))
+    {
+      g_error_free (error);
+      g_object_unref (task);
+      return;
+    }
   if (response != NULL)
     md->follow_up = cd_follow_up_new_from_json (cd_api_response_get_data (response), &error);
   if (md->follow_up == NULL)
@@ -111,6 +133,38 @@ mutation_cb (GObject      *object,
     md->contact_id = cd_follow_up_get_contact_id (md->follow_up);
   cd_api_client_list_follow_ups_async (cd_repository_get_api_client (self), md->contact_id, NULL,
                                        g_task_get_cancellable (task), list_reread_cb, task);
+}
+
+/*
+ * Sends one follow-up mutation, or queues it when offline or behind earlier
+ * queued edits of the contact.  Consumes @task.
+ */
+static void
+start_mutation (GTask         *task,
+                CdOutboxKind   kind,
+                CdApiEndpoint  endpoint,
+                gint64         id,
+                JsonObject    *body,
+                const char    *idempotency_key)
+{
+  CdRepository *self = g_task_get_source_object (task);
+  MutationData *md = g_task_get_task_data (task);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  const char *args[] = { id_text, NULL };
+  CdOutboxRow *row = cd_outbox_row_new_request (kind, md->contact_id,
+                                                kind == CD_OUTBOX_FOLLOW_UP_UPDATE ? id : 0,
+                                                endpoint, args, body, NULL, idempotency_key);
+
+  cd_outbox_task_remember (task, row);
+  if (cd_repository_outbox_wants (self, md->contact_id))
+    {
+      cd_repository_outbox_queue (self, task, NULL, return_queued_follow_up);
+      g_object_unref (task);
+      return;
+    }
+  cd_api_client_send_async (cd_repository_get_api_client (self), row->method, row->path, body,
+                            NULL, row->idempotency_key, g_task_get_cancellable (task),
+                            mutation_cb, task);
 }
 
 static GTask *
@@ -148,8 +202,8 @@ cd_repository_schedule_follow_up_async (CdRepository           *self,
   task = mutation_task_new (self, contact_id, cd_repository_schedule_follow_up_async,
                             cancellable, callback, user_data);
   fields = cd_follow_up_params_to_json (params);
-  cd_api_client_create_follow_up_async (cd_repository_get_api_client (self), contact_id, fields,
-                                        idempotency_key, cancellable, mutation_cb, task);
+  start_mutation (task, CD_OUTBOX_FOLLOW_UP_SCHEDULE, CD_API_ENDPOINT_CREATE_FOLLOW_UP, contact_id,
+                  fields, idempotency_key);
 }
 
 CdFollowUp *
@@ -184,8 +238,8 @@ update_follow_up (CdRepository        *self,
 
       json_object_set_string_member (changes, "scheduled_at", when);
     }
-  cd_api_client_update_follow_up_async (cd_repository_get_api_client (self), follow_up_id, changes,
-                                        idempotency_key, cancellable, mutation_cb, task);
+  start_mutation (task, CD_OUTBOX_FOLLOW_UP_UPDATE, CD_API_ENDPOINT_UPDATE_FOLLOW_UP, follow_up_id,
+                  changes, idempotency_key);
 }
 
 void

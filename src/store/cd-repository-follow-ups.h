@@ -9,8 +9,9 @@
 G_BEGIN_DECLS
 
 /*
- * Repository operations for the follow-ups card.  Every mutation is network
- * only (the outbox is a later issue) and carries @idempotency_key: the caller
+ * Repository operations for the follow-ups card.  Schedule, cancel,
+ * reschedule and snooze queue in the outbox when offline (see
+ * cd-repository-outbox.h) and carry @idempotency_key: the caller
  * chooses it (g_uuid_string_random ()) and reuses it for a retry or a double
  * submit, so the server applies the effect once; NULL lets the client pick one.
  *

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cd-error.h"
+#include "cd-outbox-private.h"
 #include "cd-repository-memory.h"
 #include "cd-repository-private.h"
 
@@ -113,6 +114,25 @@ start_get (GTask *task)
                                   NULL, g_task_get_cancellable (task), load_cb, task);
 }
 
+/* A queued edit returns the cached memory with the edit applied, without ETag. */
+static void
+return_queued_memory (GTask    *task,
+                      JsonNode *value)
+{
+  GError *error = NULL;
+  CdMemory *memory = cd_memory_new_from_json (value, &error);
+  MemoryResult *result;
+
+  if (memory == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  result = g_new0 (MemoryResult, 1);
+  result->memory = memory;
+  g_task_return_pointer (task, result, (GDestroyNotify) memory_result_free);
+}
+
 /* A mutation's answer: the whole memory when the server sends it, else re-GET. */
 static void
 edit_cb (GObject      *object,
@@ -127,11 +147,19 @@ edit_cb (GObject      *object,
   MemoryResult *result;
 
   response = cd_repository_finish_request (self, object, res, &error);
+  if (cd_outbox_error_is_offline (error) &&
+      cd_repository_outbox_queue (self, task, error, return_queued_memory))
+    {
+      g_error_free (error);
+      return;
+    }
   if (error != NULL)
     {
       g_task_return_error (task, error);
       return;
     }
+  /* The server acted: a failing re-read must not queue the change again. */
+  cd_outbox_task_forget (task);
   result = adopt_response (task, response, &parse_error);
   if (result != NULL)
     {
@@ -141,6 +169,37 @@ edit_cb (GObject      *object,
   g_debug ("Memory edit of %" G_GINT64_FORMAT " answered without the memory; reloading",
            task_contact_id (task));
   start_get (g_steal_pointer (&task));
+}
+
+/*
+ * Sends one memory edit (@body may be NULL), or queues it when offline or
+ * behind earlier queued edits of the contact.  Consumes @task.
+ */
+static void
+start_edit (GTask         *task,
+            CdOutboxKind   kind,
+            CdApiEndpoint  endpoint,
+            const char    *key,
+            JsonObject    *body,
+            const char    *if_match)
+{
+  CdRepository *self = g_task_get_source_object (task);
+  gint64 contact_id = task_contact_id (task);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, contact_id);
+  const char *args[] = { id_text, key, NULL };
+  CdOutboxRow *row = cd_outbox_row_new_request (kind, contact_id, 0, endpoint, args, body,
+                                                if_match, NULL);
+
+  cd_outbox_task_remember (task, row);
+  if (cd_repository_outbox_wants (self, contact_id))
+    {
+      cd_repository_outbox_queue (self, task, NULL, return_queued_memory);
+      g_object_unref (task);
+      return;
+    }
+  cd_api_client_send_async (cd_repository_get_api_client (self), row->method, row->path, body,
+                            row->if_match, row->idempotency_key, g_task_get_cancellable (task),
+                            edit_cb, task);
 }
 
 static CdMemory *
@@ -196,14 +255,18 @@ cd_repository_save_memory_summary_async (CdRepository        *self,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
+  g_autoptr(JsonObject) body = json_object_new ();
   GTask *task;
 
   g_return_if_fail (CD_IS_REPOSITORY (self));
   task = memory_task_new (self, contact_id, cd_repository_save_memory_summary_async,
                           cancellable, callback, user_data);
-  cd_api_client_put_memory_summary_async (cd_repository_get_api_client (self), contact_id,
-                                          summary != NULL && *summary != '\0' ? summary : NULL,
-                                          if_match, NULL, cancellable, edit_cb, task);
+  if (summary != NULL && *summary != '\0')
+    json_object_set_string_member (body, "summary", summary);
+  else
+    json_object_set_null_member (body, "summary");
+  start_edit (task, CD_OUTBOX_MEMORY_SUMMARY, CD_API_ENDPOINT_PUT_MEMORY_SUMMARY, NULL, body,
+              if_match);
 }
 
 CdMemory *
@@ -248,17 +311,17 @@ cd_repository_save_memory_open_items_async (CdRepository        *self,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data)
 {
-  g_autoptr(JsonArray) items = NULL;
+  g_autoptr(JsonObject) body = json_object_new ();
   GTask *task;
 
   g_return_if_fail (CD_IS_REPOSITORY (self));
   g_return_if_fail (n_items == 0 || titles != NULL);
 
-  items = open_items_to_json (n_items, titles, due_dates);
+  json_object_set_array_member (body, "items", open_items_to_json (n_items, titles, due_dates));
   task = memory_task_new (self, contact_id, cd_repository_save_memory_open_items_async,
                           cancellable, callback, user_data);
-  cd_api_client_put_memory_open_items_async (cd_repository_get_api_client (self), contact_id,
-                                             items, if_match, NULL, cancellable, edit_cb, task);
+  start_edit (task, CD_OUTBOX_MEMORY_OPEN_ITEMS, CD_API_ENDPOINT_PUT_MEMORY_OPEN_ITEMS, NULL, body,
+              if_match);
 }
 
 CdMemory *
@@ -281,6 +344,7 @@ cd_repository_save_memory_fact_async (CdRepository        *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
+  g_autoptr(JsonObject) body = json_object_new ();
   GTask *task;
 
   g_return_if_fail (CD_IS_REPOSITORY (self));
@@ -288,8 +352,10 @@ cd_repository_save_memory_fact_async (CdRepository        *self,
 
   task = memory_task_new (self, contact_id, cd_repository_save_memory_fact_async,
                           cancellable, callback, user_data);
-  cd_api_client_put_memory_fact_async (cd_repository_get_api_client (self), contact_id, key,
-                                       label, value, if_match, NULL, cancellable, edit_cb, task);
+  if (label != NULL)
+    json_object_set_string_member (body, "label", label);
+  json_object_set_string_member (body, "value", value);
+  start_edit (task, CD_OUTBOX_MEMORY_FACT, CD_API_ENDPOINT_PUT_MEMORY_FACT, key, body, if_match);
 }
 
 CdMemory *
@@ -316,8 +382,7 @@ cd_repository_reset_memory_fact_async (CdRepository        *self,
 
   task = memory_task_new (self, contact_id, cd_repository_reset_memory_fact_async,
                           cancellable, callback, user_data);
-  cd_api_client_reset_memory_fact_async (cd_repository_get_api_client (self), contact_id, key,
-                                         NULL, cancellable, edit_cb, task);
+  start_edit (task, CD_OUTBOX_MEMORY_FACT_RESET, CD_API_ENDPOINT_RESET_MEMORY_FACT, key, NULL, NULL);
 }
 
 CdMemory *

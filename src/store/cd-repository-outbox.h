@@ -59,6 +59,9 @@ G_DECLARE_FINAL_TYPE (CdOutboxEntry, cd_outbox_entry, CD, OUTBOX_ENTRY, GObject)
 gint64         cd_outbox_entry_get_seq        (CdOutboxEntry *self);
 gint64         cd_outbox_entry_get_contact_id (CdOutboxEntry *self);
 CdOutboxKind   cd_outbox_entry_get_kind       (CdOutboxEntry *self);
+/* Extension: the follow-up a FOLLOW_UP_UPDATE changes; for FOLLOW_UP_SCHEDULE
+ * the temporary id (-seq) its optimistic copy carries until sent; else 0. */
+gint64         cd_outbox_entry_get_target_id  (CdOutboxEntry *self);
 /* Property "state" notifies. */
 CdOutboxState  cd_outbox_entry_get_state      (CdOutboxEntry *self);
 GDateTime     *cd_outbox_entry_get_created_at (CdOutboxEntry *self);

@@ -6,8 +6,11 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "cd-error.h"
 #include "cd-json.h"
+#include "cd-offline-private.h"
 
 #define CD_CARD_PAGE_SIZE   10
 #define CD_EXPORT_PAGE_SIZE 100
@@ -112,18 +115,25 @@ filter_to_query (const CdSessionFilter *filter,
   query->campaign_id = filter->campaign_id;
 }
 
-/* The card's default view: the only list the cache holds. */
+/* One contact's whole list, newest first: the order the offline pages are kept in. */
 static gboolean
-is_default_first_page (const CdSessionFilter *filter,
-                       const char            *cursor,
-                       guint                  page_size)
+is_default_list (const CdSessionFilter *filter)
 {
-  return cursor == NULL && page_size == CD_CARD_PAGE_SIZE && filter->contact_id > 0 &&
+  return filter->contact_id > 0 &&
          filter->search == NULL && filter->direction == NULL && filter->status == NULL &&
          filter->started_after == NULL && filter->started_before == NULL &&
          filter->campaign_id == 0 &&
          (filter->sort == NULL || g_str_equal (filter->sort, "started_at")) &&
          (filter->order == NULL || g_str_equal (filter->order, "desc"));
+}
+
+/* The card's default view: also kept for contacts opened but not kept offline. */
+static gboolean
+is_default_first_page (const CdSessionFilter *filter,
+                       const char            *cursor,
+                       guint                  page_size)
+{
+  return cursor == NULL && page_size == CD_CARD_PAGE_SIZE && is_default_list (filter);
 }
 
 static CdSessionPage *
@@ -218,6 +228,7 @@ start_cache_fallback (GTask  *task,
   CdRepository *self = g_task_get_source_object (task);
   FallbackData *data = g_new0 (FallbackData, 1);
 
+  /* The list's own request data is replaced by the fallback's. */
   data->network_error = network_error;
   data->resource = cd_repository_open_call_logs (self, contact_id,
                                                  g_task_get_cancellable (task));
@@ -225,6 +236,78 @@ start_cache_fallback (GTask  *task,
   data->handler = g_signal_connect (data->resource, "notify::state",
                                     G_CALLBACK (fallback_state_changed), task);
   fallback_state_changed (data->resource, NULL, task);
+}
+
+/* What a list request needs to answer from the offline pages instead. */
+typedef struct
+{
+  CdSessionFilter *filter;
+  char            *cursor;
+  guint            page_size;
+  GError          *network_error;
+} ListData;
+
+static void
+list_data_free (ListData *data)
+{
+  cd_session_filter_free (data->filter);
+  g_free (data->cursor);
+  g_clear_error (&data->network_error);
+  g_free (data);
+}
+
+static gpointer
+offline_page_func (CdCache   *cache,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  ListData *data = user_data;
+
+  return cd_cache_offline_get_page (cache, data->filter->contact_id, data->cursor, error);
+}
+
+static void
+offline_page_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  ListData *data = g_task_get_task_data (task);
+  g_autoptr (CdOfflinePage) stored = cd_repository_cache_job_finish (result, NULL);
+  g_autoptr (JsonNode) node = stored ? cd_json_parse (stored->json, -1, NULL) : NULL;
+  CdSessionPage *page = node ? parse_page (node, NULL) : NULL;
+
+  if (page != NULL)
+    {
+      page->from_cache = TRUE;
+      g_task_return_pointer (task, page, (GDestroyNotify) cd_session_page_free);
+    }
+  else if (is_default_first_page (data->filter, data->cursor, data->page_size))
+    start_cache_fallback (g_steal_pointer (&task), data->filter->contact_id,
+                          g_steal_pointer (&data->network_error));
+  else
+    g_task_return_error (task, g_steal_pointer (&data->network_error));
+}
+
+/* Offline: the kept pages answer the default list; anything else needs the server. */
+static void
+list_offline (GTask  *task,
+              GError *network_error)
+{
+  ListData *data = g_task_get_task_data (task);
+
+  if (!is_default_list (data->filter))
+    {
+      g_task_return_error (task, cd_api_error_new (CD_API_ERROR_NETWORK, 0,
+        _("Search, filters and other sort orders need a connection. Offline, only the full list, newest first, is available"),
+        "OFFLINE", NULL));
+      g_error_free (network_error);
+      g_object_unref (task);
+      return;
+    }
+  data->network_error = network_error;
+  cd_repository_run_cache_job (g_task_get_source_object (task), offline_page_func, data, NULL,
+                               (GDestroyNotify) cd_offline_page_free, offline_page_cb, task);
 }
 
 static void
@@ -241,12 +324,9 @@ list_sessions_cb (GObject      *source,
   response = cd_repository_finish_request (self, source, result, &error);
   if (response == NULL)
     {
-      gint64 *fallback_contact = g_task_get_task_data (task);
-
-      if (is_connection_error (error) && fallback_contact != NULL)
+      if (is_connection_error (error))
         {
-          start_cache_fallback (g_object_ref (task), *fallback_contact,
-                                g_steal_pointer (&error));
+          list_offline (g_steal_pointer (&task), g_steal_pointer (&error));
           return;
         }
       g_task_return_error (task, g_steal_pointer (&error));
@@ -270,14 +350,18 @@ cd_repository_list_sessions_async (CdRepository          *self,
 {
   g_autoptr (GTask) task = NULL;
   CdSessionQuery query;
+  ListData *data;
 
   g_return_if_fail (CD_IS_REPOSITORY (self));
   g_return_if_fail (filter != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cd_repository_list_sessions_async);
-  if (is_default_first_page (filter, cursor, page_size))
-    g_task_set_task_data (task, g_memdup2 (&filter->contact_id, sizeof (gint64)), g_free);
+  data = g_new0 (ListData, 1);
+  data->filter = cd_session_filter_copy (filter);
+  data->cursor = g_strdup (cursor);
+  data->page_size = page_size;
+  g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
   filter_to_query (filter, cursor, page_size, &query);
   cd_api_client_list_voice_sessions_async (cd_repository_get_api_client (self), &query,
                                            cancellable, list_sessions_cb,

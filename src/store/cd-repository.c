@@ -13,6 +13,7 @@
 #include "cd-json.h"
 #include "cd-memory.h"
 #include "cd-repository.h"
+#include "cd-repository-offline.h"
 #include "cd-repository-private.h"
 #include "cd-repository-sessions.h"
 #include "cd-user.h"
@@ -43,6 +44,7 @@ struct _CdRepository
   char         *notice;
   gboolean      online;
   gboolean      cache_unusable;  /* told the user once; later ops fail the same way */
+  CdRepositoryOffline *offline;  /* "Keep offline" and sync (cd-repository-offline.c) */
 };
 
 G_DEFINE_FINAL_TYPE (CdRepository, cd_repository, G_TYPE_OBJECT)
@@ -51,11 +53,14 @@ enum {
   PROP_0,
   PROP_ONLINE,
   PROP_NOTICE,
+  PROP_OFFLINE_JOB,
   N_PROPS
 };
 
 enum {
   NOTICE,
+  OUTBOX_CHANGED,
+  OFFLINE_CHANGED,
   N_SIGNALS
 };
 
@@ -90,6 +95,7 @@ typedef enum
   OP_DELETE_DOC,
   OP_GET_SESSION,
   OP_PUT_SESSION,
+  OP_JOB,          /* cd_repository_run_cache_job() */
 } OpKind;
 
 /* Everything a worker job needs; owns copies, never the repository. */
@@ -109,6 +115,10 @@ typedef struct
   gint64       contact_id; /* OP_PUT_SESSION: the session's contact (0 = unknown) */
   GPtrArray   *items;     /* OP_MERGE_CONTACTS: alternating id strings and json */
   gboolean     recovered; /* OP_OPEN result */
+  CdCacheJobFunc job;     /* OP_JOB */
+  gpointer       job_data;
+  GDestroyNotify job_data_free;
+  GDestroyNotify job_result_free;
 } Op;
 
 /* One stale-while-revalidate load into a resource. */
@@ -155,6 +165,8 @@ op_free (Op *op)
   g_free (op->etag);
   g_free (op->key);
   g_clear_pointer (&op->items, g_ptr_array_unref);
+  if (op->job_data_free != NULL)
+    op->job_data_free (op->job_data);
   g_free (op);
 }
 
@@ -294,6 +306,8 @@ run_op (Op      *op,
     case OP_PUT_SESSION:
       return GINT_TO_POINTER (cd_cache_put_session (cache, op->id, op->contact_id, op->json,
                                                     op->etag, op->fetched_at, error));
+    case OP_JOB:
+      return op->job (cache, op->job_data, error);
     case OP_OPEN:
     case OP_CLOSE:
     default:
@@ -345,7 +359,8 @@ op_thread_func (GTask        *task,
   if (error != NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, result, result_free_func (op->kind));
+    g_task_return_pointer (task, result, op->kind == OP_JOB ? op->job_result_free
+                                                            : result_free_func (op->kind));
 }
 
 /* --- main-thread side ---------------------------------------------------- */
@@ -552,6 +567,8 @@ queue_purge (CdRepository *self,
 
   op->id = contact_id;
   queue_write (self, op);
+  /* A purge also drops the contact from the offline set. */
+  cd_repository_offline_forget (self, contact_id);
 }
 
 /* Stores what the server just confirmed (200, or 304 with the cached text). */
@@ -643,6 +660,16 @@ handle_data (Load          *load,
         error = cd_api_error_new (CD_API_ERROR_BAD_RESPONSE, cd_api_response_get_http_status (response),
                                   _("The server sent no data"), NULL,
                                   cd_api_response_get_request_id (response));
+      handle_error (load, error);
+      return;
+    }
+
+  /* Another contact's data must never replace this one's cached copy. */
+  if (load->kind == LOAD_CONTACT && cd_contact_get_id (CD_CONTACT (value)) != load->id)
+    {
+      error = cd_api_error_new (CD_API_ERROR_BAD_RESPONSE, cd_api_response_get_http_status (response),
+                                _("The server sent a different contact"), NULL,
+                                cd_api_response_get_request_id (response));
       handle_error (load, error);
       return;
     }
@@ -811,6 +838,7 @@ cd_repository_dispose (GObject *object)
 {
   CdRepository *self = CD_REPOSITORY (object);
 
+  g_clear_pointer (&self->offline, cd_repository_offline_free);
   /* Pending writes finish, then the cache closes on the worker thread too. */
   if (self->worker != NULL)
     {
@@ -851,6 +879,9 @@ cd_repository_get_property (GObject    *object,
     case PROP_NOTICE:
       g_value_set_string (value, self->notice);
       break;
+    case PROP_OFFLINE_JOB:
+      g_value_set_object (value, cd_repository_get_offline_job (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -871,12 +902,24 @@ cd_repository_class_init (CdRepositoryClass *klass)
   properties[PROP_NOTICE] =
     g_param_spec_string ("notice", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The running "Keep offline" download (cd-repository-offline.h). */
+  properties[PROP_OFFLINE_JOB] =
+    g_param_spec_object ("offline-job", NULL, NULL, CD_TYPE_OFFLINE_JOB,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A user-facing message about the offline cache (reset, full, unwritable). */
   signals[NOTICE] =
     g_signal_new ("notice", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A contact entered or left the offline set, or its state changed (0 = many). */
+  signals[OFFLINE_CHANGED] =
+    g_signal_new ("offline-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The outbox of one contact changed (cd-repository-outbox.h). */
+  signals[OUTBOX_CHANGED] =
+    g_signal_new ("outbox-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -1189,6 +1232,10 @@ cd_repository_new (const char *base_url,
   self->worker = cd_worker_new ("cd-cache");
   /* Opening (and migrating or rebuilding) is the worker's first job. */
   queue_op (self, op_new (self, OP_OPEN), open_cb, g_object_ref (self));
+  /* The outbox loads right after the cache opened (same worker, in order). */
+  cd_repository_outbox_load (self);
+  /* Then the offline set (it resumes unfinished downloads) and the network watch. */
+  self->offline = cd_repository_offline_new (self);
   return self;
 }
 
@@ -1390,6 +1437,7 @@ cd_repository_purge_contact_async (CdRepository        *self,
 
   op = op_new (self, OP_PURGE);
   op->id = contact_id;
+  cd_repository_offline_forget (self, contact_id);
   start_relay (self, op, cd_repository_purge_contact_async, cancellable, callback, user_data);
 }
 
@@ -1409,6 +1457,7 @@ cd_repository_clear_cache_async (CdRepository        *self,
                                  gpointer             user_data)
 {
   g_return_if_fail (CD_IS_REPOSITORY (self));
+  cd_repository_offline_forget (self, 0);
   start_relay (self, op_new (self, OP_CLEAR), cd_repository_clear_cache_async,
                cancellable, callback, user_data);
 }
@@ -1579,11 +1628,10 @@ cd_repository_get_campaign_async (CdRepository        *self,
 
   g_return_if_fail (CD_IS_REPOSITORY (self));
 
-  task = cd_repository_parsed_task_new (self, cd_repository_get_campaign_async,
-                                        (CdResponseParser) cd_campaign_new_from_json,
-                                        cancellable, callback, user_data);
-  cd_api_client_get_campaign_async (self->client, campaign_id, NULL, cancellable,
-                                    cd_repository_parsed_response_cb, task);
+  /* Network first, written through; the cached summary when unreachable. */
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cd_repository_get_campaign_async);
+  cd_repository_offline_get_campaign (self, campaign_id, task);
 }
 
 gpointer
@@ -1716,4 +1764,68 @@ cd_repository_list_start_contacts_finish (CdRepository  *self,
   if (from_cache != NULL)
     *from_cache = ((StartListData *) g_task_get_task_data (G_TASK (result)))->from_cache;
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* --- generic worker jobs (the outbox, cd-repository-outbox.c) ----------- */
+
+void
+cd_repository_run_cache_job (CdRepository        *self,
+                             CdCacheJobFunc       func,
+                             gpointer             data,
+                             GDestroyNotify       data_free,
+                             GDestroyNotify       result_free,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Op *op;
+
+  g_return_if_fail (CD_IS_REPOSITORY (self));
+  g_return_if_fail (func != NULL);
+
+  op = op_new (self, OP_JOB);
+  op->job = func;
+  op->job_data = data;
+  op->job_data_free = data_free;
+  op->job_result_free = result_free;
+  queue_op (self, op, callback, user_data);
+}
+
+gpointer
+cd_repository_cache_job_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* --- hooks for "Keep offline" (cd-repository-offline.c) ----------------- */
+
+CdRepositoryOffline *
+cd_repository_get_offline (CdRepository *self)
+{
+  g_return_val_if_fail (CD_IS_REPOSITORY (self), NULL);
+  return self->offline;
+}
+
+void
+cd_repository_emit_offline_changed (CdRepository *self,
+                                    gint64        contact_id)
+{
+  g_return_if_fail (CD_IS_REPOSITORY (self));
+  g_signal_emit (self, signals[OFFLINE_CHANGED], 0, contact_id);
+}
+
+void
+cd_repository_notify_offline_job (CdRepository *self)
+{
+  g_return_if_fail (CD_IS_REPOSITORY (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE_JOB]);
+}
+
+void
+cd_repository_post_notice (CdRepository *self,
+                           const char   *notice)
+{
+  g_return_if_fail (CD_IS_REPOSITORY (self));
+  set_notice (self, notice);
 }

@@ -210,7 +210,7 @@ test_migrate_v2 (void)
   write_v2_file (path);
   cache = open_cache (path, &recovered);
   g_assert_false (recovered);
-  g_assert_cmpint (cd_cache_get_schema_version (cache), ==, 3);
+  g_assert_cmpint (cd_cache_get_schema_version (cache), ==, CD_CACHE_SCHEMA_VERSION);
 
   /* Old rows survive the migration. */
   entry = cd_cache_get_contact (cache, 501, NULL);
