@@ -11,9 +11,34 @@ PACKAGES=(
   xvfb xauth dbus dbus-x11 imagemagick
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   adwaita-icon-theme fonts-cantarell fonts-dejavu-core
-  gnome-keyring libsecret-tools
+  gnome-keyring libsecret-tools locales gsettings-desktop-schemas
   flatpak-builder
+  # Quality gates (build-aux/run-tests.sh): sanitizers and libFuzzer (clang and its
+  # runtime libraries), memcheck, and the GNOME 48 chroot.
+  clang libclang-rt-14-dev valgrind debootstrap curl
 )
+
+# The locale-formatting tests (money, numbers, dates) run under these.
+LOCALES=(de_DE en_US)
+
+missing_locales() {
+  for loc in "${LOCALES[@]}"; do
+    if ! locale -a 2>/dev/null | grep -qix "$loc.utf-\?8"; then
+      echo "$loc"
+    fi
+  done
+}
+
+generate_locales() {
+  local SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    SUDO="sudo"
+  fi
+  for loc in $(missing_locales); do
+    echo "Generating locale $loc.UTF-8"
+    $SUDO localedef -i "$loc" -f UTF-8 "$loc.UTF-8" || exit 1
+  done
+}
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
@@ -23,6 +48,7 @@ for pkg in "${PACKAGES[@]}"; do
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
+  generate_locales
   exit 0
 fi
 
@@ -34,3 +60,4 @@ fi
 echo "Installing: ${missing[*]}"
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+generate_locales

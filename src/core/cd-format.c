@@ -4,6 +4,8 @@
 #include "cd-format.h"
 
 #include <glib/gi18n-lib.h>
+#include <limits.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -172,33 +174,180 @@ cd_format_local_time (const char *iana_zone,
   if (now == NULL)
     now = local_now = g_date_time_new_now_utc ();
   there = g_date_time_to_timezone (now, zone);
-  clock = g_date_time_format (there, "%H:%M");
+  /* Translators: time of day, see g_date_time_format() */
+  clock = g_date_time_format (there, _("%H:%M"));
   /* Translators: the contact's current local time and its time zone, e.g. "14:02 local, Europe/Berlin" */
   return g_strdup_printf (_("%s local, %s"), clock, iana_zone);
+}
+
+/* U+00A0: a currency symbol never wraps away from its amount. */
+#define NBSP "\xc2\xa0"
+
+/* The symbol users know for the currencies the backend bills in; else the ISO code. */
+static const char *
+currency_symbol (const char *code)
+{
+  static const struct { const char *code; const char *symbol; } symbols[] = {
+    { "USD", "$" }, { "EUR", "\xe2\x82\xac" }, { "GBP", "\xc2\xa3" }, { "JPY", "\xc2\xa5" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    if (g_ascii_strcasecmp (code, symbols[i].code) == 0)
+      return symbols[i].symbol;
+  return code;
+}
+
+/* Appends @len digits, separated into groups as the locale's @grouping says
+ * (one byte per group size from the right; the last repeats; CHAR_MAX stops). */
+static void
+append_grouped (GString    *out,
+                const char *digits,
+                gsize       len,
+                const char *separator,
+                const char *grouping)
+{
+  g_autofree gboolean *cut = NULL;
+  gsize from_right = 0;
+  int size = 0;
+
+  if (separator == NULL || *separator == '\0' || grouping == NULL)
+    {
+      g_string_append_len (out, digits, (gssize) len);
+      return;
+    }
+  cut = g_new0 (gboolean, len + 1);
+  for (const char *g = grouping;;)
+    {
+      if (*g != '\0')
+        size = (*g > 0 && *g != CHAR_MAX) ? *g++ : 0;
+      if (size <= 0 || from_right + (gsize) size >= len)
+        break;
+      from_right += (gsize) size;
+      cut[len - from_right] = TRUE;
+    }
+  for (gsize i = 0; i < len; i++)
+    {
+      if (cut[i])
+        g_string_append (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+}
+
+/* A plain decimal: [-+]digits[.digits]; anything else is shown verbatim. */
+static gboolean
+split_decimal (const char  *amount,
+               gboolean    *negative,
+               const char **integer,
+               gsize       *integer_len,
+               const char **fraction)
+{
+  const char *p = amount;
+
+  *negative = *p == '-';
+  if (*p == '-' || *p == '+')
+    p++;
+  *integer = p;
+  while (g_ascii_isdigit (*p))
+    p++;
+  *integer_len = (gsize) (p - *integer);
+  *fraction = NULL;
+  if (*p == '.')
+    {
+      *fraction = ++p;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return *p == '\0' && (*integer_len > 0 || (*fraction != NULL && **fraction != '\0'));
+}
+
+/* The amount in the locale's monetary digits; every given decimal is kept ("0.0123"). */
+static char *
+localize_amount (const char   *integer,
+                 gsize         integer_len,
+                 const char   *fraction,
+                 struct lconv *lc)
+{
+  GString *out = g_string_new (NULL);
+  const char *point = *lc->mon_decimal_point ? lc->mon_decimal_point
+                      : *lc->decimal_point ? lc->decimal_point : ".";
+
+  if (integer_len == 0)
+    g_string_append_c (out, '0');
+  append_grouped (out, integer, integer_len, lc->mon_thousands_sep, lc->mon_grouping);
+  if (fraction != NULL && *fraction != '\0')
+    g_string_append_printf (out, "%s%s", point, fraction);
+  return g_string_free (out, FALSE);
+}
+
+/* Places symbol, sign and number as the locale's LC_MONETARY says (POSIX
+ * cs_precedes, sep_by_space, sign_posn).  Without conventions (the C locale)
+ * symbols precede ("-$2.00") and ISO codes follow ("1.50 CHF"). */
+static char *
+arrange_money (const char   *number,
+               const char   *symbol,
+               gboolean      negative,
+               gboolean      is_code,
+               struct lconv *lc)
+{
+  char precedes = negative ? lc->n_cs_precedes : lc->p_cs_precedes;
+  char sep = negative ? lc->n_sep_by_space : lc->p_sep_by_space;
+  char posn = negative ? lc->n_sign_posn : lc->p_sign_posn;
+  /* positive amounts never get a "+" */
+  const char *sign = negative ? (*lc->negative_sign ? lc->negative_sign : "-") : "";
+  g_autofree char *unit = NULL;
+  g_autofree char *core = NULL;
+
+  if (precedes == CHAR_MAX)
+    {
+      precedes = !is_code;
+      sep = is_code;
+      posn = 1;
+    }
+  if (sep == 0 && is_code)
+    sep = 1;    /* "CHF1.50" would read as one word */
+  if (posn == 3 || posn == 4)
+    unit = posn == 3 ? g_strconcat (sign, sep == 2 ? NBSP : "", symbol, NULL)
+                     : g_strconcat (symbol, sep == 2 ? NBSP : "", sign, NULL);
+  else
+    unit = g_strdup (symbol);
+  core = precedes ? g_strconcat (unit, sep == 1 ? NBSP : "", number, NULL)
+                  : g_strconcat (number, sep == 1 ? NBSP : "", unit, NULL);
+  if (!negative)
+    return g_steal_pointer (&core);
+  if (posn == 0)
+    return g_strconcat ("(", core, ")", NULL);
+  if (posn == 2)
+    return g_strconcat (core, sign, NULL);
+  if (posn == 3 || posn == 4)
+    return g_steal_pointer (&core);
+  return g_strconcat (sign, core, NULL);
 }
 
 char *
 cd_format_money (const CdMoney *money)
 {
-  const char *amount;
-  const char *sign = "";
+  struct lconv *lc = localeconv ();
+  const char *integer, *fraction, *symbol;
+  gsize integer_len;
+  gboolean negative;
+  g_autofree char *number = NULL;
+  gboolean has_currency;
 
   if (money == NULL || money->amount == NULL || *money->amount == '\0')
     return g_strdup (CD_EM_DASH);
 
-  amount = money->amount;
-  if (*amount == '-')
-    {
-      sign = "-";
-      amount++;
-    }
-  if (g_strcmp0 (money->currency, "USD") == 0)
-    return g_strconcat (sign, "$", amount, NULL);
-  if (g_strcmp0 (money->currency, "EUR") == 0)
-    return g_strconcat (sign, "\xe2\x82\xac", amount, NULL);
-  if (money->currency == NULL || *money->currency == '\0')
-    return g_strdup (money->amount);
-  return g_strdup_printf ("%s %s", money->amount, money->currency);
+  has_currency = money->currency != NULL && *money->currency != '\0';
+  if (!split_decimal (money->amount, &negative, &integer, &integer_len, &fraction))
+    /* not a number we understand: show what the server sent, never guess */
+    return has_currency ? g_strdup_printf ("%s %s", money->amount, money->currency)
+                        : g_strdup (money->amount);
+
+  number = localize_amount (integer, integer_len, fraction, lc);
+  if (!has_currency)
+    return negative ? g_strconcat (*lc->negative_sign ? lc->negative_sign : "-", number, NULL)
+                    : g_steal_pointer (&number);
+  symbol = currency_symbol (money->currency);
+  return arrange_money (number, symbol, negative, symbol == money->currency, lc);
 }
 
 /* Decimals actually needed to show @value without rounding away data (max 6). */

@@ -31,9 +31,14 @@ char *cd_format_date      (GDateTime  *time,
 /* "14:02 local, Europe/Berlin" (NULL @now = current time); an invalid or NULL zone → "—". */
 char *cd_format_local_time (const char *iana_zone,
                             GDateTime  *now);
-/* "$0.0123", "€1.50", "£2.00", else "1.50 GBP"-style; NULL → "—". */
+/* The amount in the locale's monetary conventions (decimal point, grouping, symbol
+ * position; a no-break space where the locale wants a space), every decimal the
+ * server sent kept, with the currency's symbol (USD $, EUR €, GBP £, JPY ¥) or else
+ * its ISO code: "$0.0123", "€1.50", "1.50 CHF" in C; "1.234,50 €" in de_DE;
+ * "$1,234.50" in en_US.  A non-decimal amount is shown verbatim; NULL → "—". */
 char *cd_format_money     (const CdMoney *money);
-/* A localised integer ("120000" → "120,000" in en locales, as printf's ' flag). */
+/* A localised number, grouped as LC_NUMERIC says ("120000" → "120,000" in en_US,
+ * "120.000" in de_DE, "120000" in C), as printf's ' flag; NaN/inf → "—". */
 char *cd_format_number    (double value);
 
 /* ISO 3166-1 alpha-2 → English short name ("IN" → "India"), case-insensitive;

@@ -29,7 +29,7 @@ gboolean cd_money_read     (JsonObject    *object,
                             const char    *member,
                             CdMoney      **out,
                             GError       **error);
-/* Same as cd_format_money(): "$0.0123", "€1.50", "1.50 GBP"; NULL → "—". */
+/* Same as cd_format_money(): "$0.0123", "€1.50", "£2.00", "1.50 CHF" (locale-dependent); NULL → "—". */
 char    *cd_money_format   (const CdMoney *money);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdMoney, cd_money_free)

@@ -179,7 +179,7 @@ handle_list_follow_ups (CdDemoRequest *req)
     json_builder_add_value (b, cd_demo_build_follow_up (st));
   json_builder_end_array (b);
   cd_demo_contact_state_clear (&state);
-  cd_demo_reply_data (req, SOUP_STATUS_OK, json_builder_get_root (b), NULL, NULL);
+  cd_demo_reply_data_tagged (req, json_builder_get_root (b));
 }
 
 typedef struct
@@ -635,6 +635,7 @@ next_llm_usage (const char *current)
 {
   g_autoptr (JsonNode) node = current ? json_from_string (current, NULL) : NULL;
   g_autofree char *total_cost = NULL;
+  char             amount[G_ASCII_DTOSTR_BUF_SIZE];
   JsonObject      *usage, *totals;
   gint64           runs, tokens = 0;
   double           cost = 0;
@@ -661,9 +662,11 @@ next_llm_usage (const char *current)
         cost =
           g_ascii_strtod (json_object_get_string_member_with_default (money, "amount", "0"), NULL);
     }
-  total_cost = g_strdup_printf ("{\"cost\":{\"amount\":\"%.4f\",\"currency\":\"USD\"},"
+  /* g_ascii_formatd: a German LC_NUMERIC must not turn the amount into "0,0118" */
+  total_cost = g_strdup_printf ("{\"cost\":{\"amount\":\"%s\",\"currency\":\"USD\"},"
                                 "\"tokens\":%" G_GINT64_FORMAT "}",
-                                cost + 0.0118, tokens + 1750);
+                                g_ascii_formatd (amount, sizeof amount, "%.4f", cost + 0.0118),
+                                tokens + 1750);
   json_object_set_member (usage, "totals", json_from_string (total_cost, NULL));
   return json_to_string (node, FALSE);
 }

@@ -255,7 +255,7 @@ insert_session (Seed *s, gint64 contact_id, const char *phone, gint64 started, g
   gint64           duration = completed   ? g_rand_int_range (s->rand, 30, 900)
                               : voicemail ? g_rand_int_range (s->rand, 20, 45)
                                           : 0;
-  g_autofree char *cost = g_strdup_printf ("%.4f", 0.0021 + duration * 0.0012);
+  char             cost[G_ASCII_DTOSTR_BUF_SIZE];
 
   sqlite3_bind_int64 (st, 1, contact_id);
   sqlite3_bind_text (st, 2, outbound ? "outbound" : "inbound", -1, SQLITE_STATIC);
@@ -274,6 +274,8 @@ insert_session (Seed *s, gint64 contact_id, const char *phone, gint64 started, g
                ? summaries[g_rand_int_range (s->rand, 0, G_N_ELEMENTS (summaries))]
                : NULL);
   sqlite3_bind_int (st, 14, completed || voicemail);
+  /* "0.0021", never "0,0021" under a German LC_NUMERIC */
+  g_ascii_formatd (cost, sizeof cost, "%.4f", 0.0021 + duration * 0.0012);
   sqlite3_bind_text (st, 15, cost, -1, SQLITE_TRANSIENT);
   bind_text (st, 16,
              completed ? (const char *[]){ "positive", "neutral",

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-format"
 
+#include <locale.h>
 #include <string.h>
 
 #include "cd-core.h"
@@ -165,17 +166,104 @@ assert_money (const char *amount,
   g_assert_cmpstr (same, ==, expected);
 }
 
+#define NBSP "\xc2\xa0"
+
 static void
 test_money (void)
 {
   g_autofree char *none = cd_format_money (NULL);
 
+  /* the C locale has no monetary conventions: symbols precede, ISO codes follow */
   assert_money ("0.0123", "USD", "$0.0123");
   assert_money ("1.50", "EUR", "€1.50");
-  assert_money ("1.50", "GBP", "1.50 GBP");
+  assert_money ("1.50", "GBP", "£1.50");
+  assert_money ("500", "JPY", "¥500");
+  assert_money ("1.50", "CHF", "1.50" NBSP "CHF");
   assert_money ("-2.00", "USD", "-$2.00");
+  assert_money ("1234567.5", "USD", "$1234567.5");
   assert_money ("7", NULL, "7");
+  assert_money ("-7", "", "-7");
+  /* what is not a plain decimal is shown as sent, never reinterpreted */
+  assert_money ("1e5", "USD", "1e5 USD");
+  assert_money ("12,5", "EUR", "12,5 EUR");
+  assert_money ("-", "USD", "- USD");
+  assert_money ("<b>1</b>", NULL, "<b>1</b>");
   g_assert_cmpstr (none, ==, CD_EM_DASH);
+}
+
+/* A huge amount from a broken server is shown in full, never truncated or crashing. */
+static void
+test_money_huge (void)
+{
+  g_autofree char *digits = g_strnfill (100000, '9');
+  g_autoptr(CdMoney) money = cd_money_new (digits, "EUR");
+  g_autofree char *text = cd_format_money (money);
+
+  g_assert_true (g_str_has_prefix (text, "\xe2\x82\xac" "999"));
+  g_assert_cmpuint (strlen (text), ==, 100000 + strlen ("\xe2\x82\xac"));
+}
+
+/* Switches the whole process to @name; skips the test when it is not installed
+ * (build-aux/install-deps.sh generates de_DE.UTF-8 and en_US.UTF-8). */
+static gboolean
+use_locale (const char *name)
+{
+  if (setlocale (LC_ALL, name) != NULL)
+    return TRUE;
+  g_test_skip_printf ("locale %s is not installed (run build-aux/install-deps.sh)", name);
+  return FALSE;
+}
+
+static void
+assert_number (double      value,
+               const char *expected)
+{
+  g_autofree char *text = cd_format_number (value);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_money_german (void)
+{
+  g_autoptr(GDateTime) march = g_date_time_new_utc (2026, 3, 12, 14, 2, 0);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *date = NULL;
+
+  if (!use_locale ("de_DE.UTF-8"))
+    return;
+  /* decimal comma, dot grouping, symbol after the amount */
+  assert_money ("1234.50", "EUR", "1.234,50" NBSP "€");
+  assert_money ("0.0123", "USD", "0,0123" NBSP "$");
+  assert_money ("-2.00", "USD", "-2,00" NBSP "$");
+  assert_money ("1234567", "GBP", "1.234.567" NBSP "£");
+  assert_money ("1.50", "CHF", "1,50" NBSP "CHF");
+  assert_money ("999", "EUR", "999" NBSP "€");
+  assert_money ("7.25", NULL, "7,25");
+  assert_number (120000, "120.000");
+  assert_number (1234567.5, "1.234.567,5");
+  assert_number (0.25, "0,25");
+  assert_number (-3, "-3");
+  /* month names come from LC_TIME */
+  date = cd_format_date (march, utc);
+  g_assert_nonnull (strstr (date, "Mär"));
+  setlocale (LC_ALL, "C");
+}
+
+static void
+test_money_english (void)
+{
+  if (!use_locale ("en_US.UTF-8"))
+    return;
+  assert_money ("1234.50", "EUR", "€1,234.50");
+  assert_money ("0.0123", "USD", "$0.0123");
+  assert_money ("-2.00", "USD", "-$2.00");
+  assert_money ("1234567.25", "USD", "$1,234,567.25");
+  assert_money ("1.50", "CHF", "CHF" NBSP "1.50");
+  assert_number (120000, "120,000");
+  assert_number (1234567.5, "1,234,567.5");
+  assert_number (100, "100");
+  setlocale (LC_ALL, "C");
 }
 
 static void
@@ -233,7 +321,10 @@ main (int   argc,
   g_test_add_func ("/format/datetime", test_datetime);
   g_test_add_func ("/format/local-time", test_local_time);
   g_test_add_func ("/format/money", test_money);
+  g_test_add_func ("/format/money-huge", test_money_huge);
   g_test_add_func ("/format/number", test_number);
+  g_test_add_func ("/format/locale/german", test_money_german);
+  g_test_add_func ("/format/locale/english", test_money_english);
   g_test_add_func ("/format/countries", test_countries);
 
   return g_test_run ();

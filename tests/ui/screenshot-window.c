@@ -16,6 +16,12 @@
  *
  * writes OUTPUT_DIR/contact-wide.png (contact 501, 1280×800) and
  * OUTPUT_DIR/contact-narrow-dark.png (the same contact, 420×800, dark style).
+ *
+ * For accessibility reviews, CD_SHOT_WIDTH=360 instead writes only
+ * OUTPUT_DIR/contact-WIDTH.png (light, CD_SHOT_HEIGHT tall, default 800, GNOME's
+ * close-only window buttons);
+ * CD_SHOT_DPI=147456 renders it with large text (gtk-xft-dpi, 1.5 × 96 × 1024),
+ * and libadwaita's ADW_DEBUG_HIGH_CONTRAST=1 in high contrast.
  */
 
 #define DEADLINE_S 30
@@ -83,6 +89,42 @@ save (GtkWidget  *window,
   g_print ("%s\n", path);
 }
 
+static gboolean
+has_width_at_most (gpointer data)
+{
+  GtkWidget *window = data;
+
+  return gtk_widget_get_width (window) <= GPOINTER_TO_INT (g_object_get_data (G_OBJECT (window), "cd-width"));
+}
+
+/* Opens contact 501 at twice @width, then narrows the window as a user drags it:
+ * the page stacks its columns and the header turns to icons on the way. */
+static void
+shoot_narrow (CdRepository *repository,
+              int           width,
+              int           height,
+              const char   *path)
+{
+  CdWindow *window = cd_window_new (NULL);
+  CdContactPage *page = CD_CONTACT_PAGE (cd_window_get_page (window));
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  /* GNOME's window buttons, not the three of a bare X server */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  cd_window_set_repository (window, repository);
+  gtk_window_set_default_size (GTK_WINDOW (window), 2 * width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  cd_window_open_contact (window, CD_DEMO_CONTACT_NAMED);
+  wait_until (page_settled, page);
+  settle ();
+  g_object_set_data (G_OBJECT (window), "cd-width", GINT_TO_POINTER (width));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  wait_until (has_width_at_most, window);
+  settle ();
+  save (GTK_WIDGET (window), path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 shoot (CdRepository *repository,
        int           width,
@@ -135,6 +177,21 @@ main (int   argc,
   cd_demo_server_start (server, 0, &error);
   g_assert_no_error (error);
   repository = cd_repository_new (cd_demo_server_get_base_url (server), NULL, NULL, tmp);
+
+  if (g_getenv ("CD_SHOT_WIDTH") != NULL)
+    {
+      int width = (int) g_ascii_strtoll (g_getenv ("CD_SHOT_WIDTH"), NULL, 10);
+      const char *height = g_getenv ("CD_SHOT_HEIGHT");
+      g_autofree char *name = g_strdup_printf ("contact-%d.png", width);
+      g_autofree char *path = g_build_filename (argv[1], name, NULL);
+
+      if (g_getenv ("CD_SHOT_DPI") != NULL)
+        g_object_set (gtk_settings_get_default (), "gtk-xft-dpi",
+                      (int) g_ascii_strtoll (g_getenv ("CD_SHOT_DPI"), NULL, 10), NULL);
+      shoot_narrow (repository, width, height ? (int) g_ascii_strtoll (height, NULL, 10) : 800, path);
+      cd_demo_server_stop (server);
+      return 0;
+    }
 
   wide = g_build_filename (argv[1], "contact-wide.png", NULL);
   narrow = g_build_filename (argv[1], "contact-narrow-dark.png", NULL);

@@ -1,15 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "cd-test"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "cd-application.h"
+#include "cd-call-detail-page.h"
+#include "cd-call-logs-card.h"
+#include "cd-call-logs-page.h"
 #include "cd-contact.h"
 #include "cd-contact-page.h"
 #include "cd-demo-server.h"
 #include "cd-finder.h"
+#include "cd-follow-ups-workspace.h"
 #include "cd-preferences-window.h"
+#include "cd-tile-grid.h"
 #include "cd-window.h"
 #include "../cd-test-util.h"
 
@@ -885,6 +892,415 @@ test_accessible_names (Fixture       *fixture,
   destroy_window (window);
 }
 
+/* AppStream's display_length (data/…metainfo.xml.in) promises phones. */
+#define NARROWEST 360
+/* gtk-xft-dpi is 1024 × dots per inch; "Large Text" scales 96 dpi by 1.5. */
+#define NORMAL_DPI (96 * 1024)
+#define LARGE_DPI (96 * 1024 * 3 / 2)
+
+static int
+min_width (GtkWidget *widget)
+{
+  int min = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min;
+}
+
+static void
+append_name (GString    *out,
+             const char *prefix,
+             GtkWidget  *widget)
+{
+  const char *id = GTK_IS_BUILDABLE (widget) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) : NULL;
+
+  g_string_append_printf (out, "%s%s%s%s", prefix, G_OBJECT_TYPE_NAME (widget), id ? "#" : "", id ? id : "");
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, " \"%s\"", gtk_label_get_text (GTK_LABEL (widget)));
+}
+
+static GtkWidget *
+widest_child (GtkWidget *widget)
+{
+  GtkWidget *widest = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child) && (widest == NULL || min_width (child) > min_width (widest)))
+      widest = child;
+  return widest;
+}
+
+/* The widgets that make @widget wider than @limit themselves (none of their
+ * children is that wide), with their ancestry, for a useful failure message. */
+static void
+describe_too_wide (GtkWidget *widget,
+                   int        limit,
+                   GString   *out)
+{
+  gboolean child_too_wide = FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child) && min_width (child) > limit)
+      {
+        describe_too_wide (child, limit, out);
+        child_too_wide = TRUE;
+      }
+  if (child_too_wide)
+    return;
+
+  g_string_append_printf (out, "\n  %d px:", min_width (widget));
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    append_name (out, " < ", w);
+  /* and where inside it the width comes from */
+  for (GtkWidget *w = widest_child (widget); w != NULL; w = widest_child (w))
+    {
+      append_name (out, "\n      > ", w);
+      g_string_append_printf (out, " %d px", min_width (w));
+    }
+}
+
+static int   saved_dpi;
+static char *saved_layout;
+
+/* A GNOME desktop's look: its close-only window buttons (a bare X server
+ * would show three) and @dpi text; restore_display() undoes it. */
+static void
+set_display (int dpi)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+
+  if (saved_layout == NULL)
+    g_object_get (settings, "gtk-xft-dpi", &saved_dpi, "gtk-decoration-layout", &saved_layout, NULL);
+  g_object_set (settings, "gtk-decoration-layout", "appmenu:close", "gtk-xft-dpi", dpi, NULL);
+  /* New fonts re-measure everything on the next frames. */
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+restore_display (void)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", saved_dpi,
+                "gtk-decoration-layout", saved_layout, NULL);
+  g_clear_pointer (&saved_layout, g_free);
+}
+
+/* The window content's minimum width, failing with the culprits above @limit. */
+static int
+assert_fits (CdWindow   *window,
+             int         limit,
+             const char *what)
+{
+  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (window));
+  int width = min_width (content);
+
+  g_test_message ("minimum window width (%s): %d px", what, width);
+  if (width > limit)
+    {
+      g_autoptr(GString) culprits = g_string_new (NULL);
+
+      describe_too_wide (content, limit, culprits);
+      g_error ("The window needs %d px (%s), more than %d px:%s", width, what, limit, culprits->str);
+    }
+  return width;
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assert_page_fits (CdWindow   *window,
+                  const char *page_name,
+                  const char *text_size)
+{
+  g_autofree char *what = g_strdup_printf ("%s, %s", page_name, text_size);
+
+  assert_fits (window, NARROWEST, what);
+}
+
+/* The pages pushed over the contact (full call logs, a call's detail, the
+ * follow-ups workspace) fit too: the page's stack measures them all. */
+static void
+assert_pushed_pages_fit (Fixture    *fixture,
+                         CdWindow   *window,
+                         const char *text_size)
+{
+  CdContactPage *page = CD_CONTACT_PAGE (cd_window_get_page (window));
+  CdCallLogsCard *card = CD_CALL_LOGS_CARD (find_of_type (GTK_WIDGET (page), CD_TYPE_CALL_LOGS_CARD));
+  g_autoptr(CdVoiceSession) session = NULL;
+  GtkWidget *logs, *detail, *workspace;
+
+  g_assert_nonnull (card);
+  WAIT_UNTIL (g_list_model_get_n_items (cd_call_logs_card_get_model (card)) > 0);
+  session = g_list_model_get_item (cd_call_logs_card_get_model (card), 0);
+
+  logs = cd_call_logs_page_new (fixture->repository, CD_DEMO_CONTACT_NAMED, "Rahul Mehta");
+  cd_contact_page_push (page, logs);
+  WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (cd_call_logs_page_get_model (CD_CALL_LOGS_PAGE (logs)))) > 0);
+  assert_page_fits (window, "full call logs", text_size);
+
+  detail = cd_call_detail_page_new (fixture->repository, cd_voice_session_get_id (session), "Rahul Mehta");
+  cd_contact_page_push (page, detail);
+  WAIT_UNTIL (cd_call_detail_page_get_state (CD_CALL_DETAIL_PAGE (detail)) != CD_CALL_DETAIL_LOADING);
+  g_assert_cmpint (cd_call_detail_page_get_state (CD_CALL_DETAIL_PAGE (detail)), ==, CD_CALL_DETAIL_READY);
+  assert_page_fits (window, "call detail", text_size);
+
+  workspace = cd_follow_ups_workspace_new ();
+  cd_follow_ups_workspace_set_repository (CD_FOLLOW_UPS_WORKSPACE (workspace), fixture->repository);
+  cd_follow_ups_workspace_load (CD_FOLLOW_UPS_WORKSPACE (workspace), CD_DEMO_CONTACT_NAMED);
+  cd_contact_page_push (page, workspace);
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  assert_page_fits (window, "follow-ups workspace", text_size);
+
+  cd_contact_page_pop_all (page);
+}
+
+/* A full contact (cards, call logs, memory) still fits a 360 px phone screen. */
+static void
+test_narrow_width (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const gint64 others[] = { CD_DEMO_CONTACT_FOLLOW_UPS, CD_DEMO_CONTACT_RTL, CD_DEMO_CONTACT_MARKUP,
+                            CD_DEMO_CONTACT_DNC, CD_DEMO_CONTACT_ARCHIVED };
+  CdWindow *window = create_window (fixture);
+  int normal, normal_page, large;
+
+  set_display (NORMAL_DPI);
+  open_contact (window, CD_DEMO_CONTACT_NAMED);
+  WAIT_UNTIL (!cd_finder_get_busy (CD_FINDER (cd_window_get_finder (window))));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  normal = assert_fits (window, NARROWEST, "normal text");
+  /* the window itself asks for 360 px (cd-window.ui); this is what the page needs */
+  normal_page = min_width (cd_window_get_page (window));
+  assert_pushed_pages_fit (fixture, window, "normal text");
+
+  /* and it really lays out there: the window shrinks to it */
+  gtk_window_set_default_size (GTK_WINDOW (window), NARROWEST, 800);
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) <= NARROWEST);
+
+  set_display (LARGE_DPI);
+  large = assert_fits (window, NARROWEST, "1.5× text");
+  assert_pushed_pages_fit (fixture, window, "1.5× text");
+  g_test_message ("minimum widths: window %d px / page %d px at normal text, "
+                  "window %d px / page %d px at 1.5× text",
+                  normal, normal_page, large, min_width (cd_window_get_page (window)));
+  restore_display ();
+
+  /* other demo contacts: every follow-up status, a right-to-left name, a markup name… */
+  set_display (NORMAL_DPI);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_autofree char *what = g_strdup_printf ("contact %" G_GINT64_FORMAT, others[i]);
+
+      open_contact (window, others[i]);
+      for (guint j = 0; j < 50; j++)
+        g_main_context_iteration (NULL, FALSE);
+      assert_fits (window, NARROWEST, what);
+    }
+  restore_display ();
+
+  destroy_window (window);
+}
+
+static double
+top_in (GtkWidget *widget,
+        GtkWidget *ancestor)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, ancestor, &bounds));
+  return bounds.origin.y;
+}
+
+/* The page banner's flow layout (CdTileGrid, homogeneous off): text and
+ * buttons share a line when there is room, the buttons wrap below on a phone. */
+static void
+test_flow_wraps (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *grid = cd_tile_grid_new ();
+  GtkWidget *label = gtk_label_new ("Not signed in or not allowed — check your account settings.");
+  GtkWidget *details = gtk_button_new_with_label ("Details");
+  GtkWidget *retry = gtk_button_new_with_label ("Retry");
+  int min = 0, nat = 0;
+
+  cd_tile_grid_set_homogeneous (CD_TILE_GRID (grid), FALSE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_parent (label, grid);
+  gtk_widget_set_parent (details, grid);
+  gtk_widget_set_parent (retry, grid);
+  gtk_window_set_child (GTK_WINDOW (window), grid);
+
+  /* as narrow as the widest child, as wide as all of them in a row */
+  gtk_widget_measure (grid, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, MAX (min_width (label), MAX (min_width (details), min_width (retry))));
+  g_assert_cmpint (nat, >, 3 * min_width (retry));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 200);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_width (grid) >= nat);
+  g_assert_cmpfloat (top_in (retry, grid), ==, 0);
+  g_assert_cmpfloat (top_in (details, grid), ==, 0);
+  /* the hexpand text takes the spare room, the buttons end the line */
+  g_assert_cmpint (gtk_widget_get_width (label), >, nat - min_width (details) - min_width (retry) - 24);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 200);
+  WAIT_UNTIL (gtk_widget_get_width (grid) <= 300);
+  g_assert_cmpfloat (top_in (details, grid), >, 0);
+  g_assert_cmpfloat (top_in (retry, grid), ==, top_in (details, grid));
+  g_assert_cmpint (gtk_widget_get_height (grid), >=,
+                   gtk_widget_get_height (label) + gtk_widget_get_height (retry));
+
+  destroy_window (window);
+}
+
+/* Every CSS file we ship (from the GResources), concatenated with its path. */
+static void
+collect_css (const char *path,
+             GString    *out)
+{
+  g_auto(GStrv) children = g_resources_enumerate_children (path, 0, NULL);
+
+  for (guint i = 0; children != NULL && children[i] != NULL; i++)
+    {
+      g_autofree char *child = g_strconcat (path, children[i], NULL);
+
+      if (g_str_has_suffix (child, "/"))
+        collect_css (child, out);
+      else if (g_str_has_suffix (child, ".css"))
+        {
+          g_autoptr(GBytes) bytes = g_resources_lookup_data (child, 0, NULL);
+
+          g_assert_nonnull (bytes);
+          g_string_append_printf (out, "\n/* %s */\n%.*s", child, (int) g_bytes_get_size (bytes),
+                                  (const char *) g_bytes_get_data (bytes, NULL));
+        }
+    }
+}
+
+/* Labels shorter than their text that neither ellipsize nor wrap: cut-off words. */
+static void
+collect_clipped_labels (GtkWidget *widget,
+                        GString   *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0' &&
+      gtk_label_get_ellipsize (GTK_LABEL (widget)) == PANGO_ELLIPSIZE_NONE &&
+      !gtk_label_get_wrap (GTK_LABEL (widget)))
+    {
+      int natural = 0;
+
+      /* the text's own width; the allocation excludes CSS padding and borders */
+      pango_layout_get_pixel_size (gtk_label_get_layout (GTK_LABEL (widget)), &natural, NULL);
+      if (gtk_widget_get_width (widget) < natural)
+        {
+          append_name (out, "\n  ", widget);
+          g_string_append_printf (out, ": %d px of %d", gtk_widget_get_width (widget), natural);
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_clipped_labels (child, out);
+}
+
+/*
+ * High contrast and Large Text as GNOME's Accessibility settings set them
+ * (org.gnome.desktop.a11y.interface high-contrast, which libadwaita 1.2 reads
+ * through GSettings without a portal; text-scaling-factor 1.5 reaches GTK as
+ * gtk-xft-dpi): the style manager follows, our CSS uses only named colours
+ * (libadwaita's high-contrast stylesheet redefines those), no label is cut off,
+ * and the window still fits a 360 px phone.
+ */
+static void
+test_high_contrast_large_text (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.a11y.interface", TRUE);
+  g_autoptr(GSettings) a11y = NULL;
+  g_autoptr(GString) css = g_string_new (NULL);
+  g_autoptr(GString) clipped = g_string_new (NULL);
+  g_autoptr(GRegex) colour = g_regex_new ("#[0-9a-fA-F]{3,8}\\b|\\brgba?\\s*\\(|\\bhsla?\\s*\\(|"
+                                          ":\\s*(white|black|red|green|blue|yellow|orange|gray|grey)\\b",
+                                          0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  CdWindow *window;
+
+  if (schema == NULL)
+    {
+      g_test_skip ("org.gnome.desktop.a11y.interface is not installed (gsettings-desktop-schemas)");
+      return;
+    }
+  a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+  g_settings_set_boolean (a11y, "high-contrast", TRUE);
+  WAIT_UNTIL (adw_style_manager_get_high_contrast (style));
+  set_display (LARGE_DPI);
+
+  /* Colours: named ones only (@accent_color, @error_color, alpha(currentColor, …)). */
+  collect_css ("/com/example/ContactDetail/", css);
+  g_assert_nonnull (strstr (css->str, ".cd-tile"));
+  if (g_regex_match (colour, css->str, 0, &match))
+    {
+      g_autofree char *found = g_match_info_fetch (match, 0);
+
+      g_error ("Hard-coded colour \"%s\" in our CSS breaks high contrast:%s", found, css->str);
+    }
+
+  window = create_window (fixture);
+  open_contact (window, CD_DEMO_CONTACT_NAMED);
+  WAIT_UNTIL (!cd_finder_get_busy (CD_FINDER (cd_window_get_finder (window))));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  /* Wide, the header keeps its labels (ellipsizing): a little over 360 px at
+   * 1.5× text.  Narrower, as a user drags the window, the page stacks its
+   * columns and the header turns to icons, so it goes down to 360 px. */
+  g_test_message ("minimum window width, high contrast, 1.5× text, wide: %d px",
+                  min_width (gtk_window_get_child (GTK_WINDOW (window))));
+  gtk_window_set_default_size (GTK_WINDOW (window), 2 * NARROWEST, 800);
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) <= 2 * NARROWEST);
+  WAIT_UNTIL (min_width (gtk_window_get_child (GTK_WINDOW (window))) <= NARROWEST);
+  gtk_window_set_default_size (GTK_WINDOW (window), NARROWEST, 800);
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) <= NARROWEST);
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  /* Still high contrast with the window up (nothing reset it). */
+  g_assert_true (adw_style_manager_get_high_contrast (style));
+  assert_fits (window, NARROWEST, "high contrast, 1.5× text, narrow");
+  collect_clipped_labels (cd_window_get_page (window), clipped);
+  if (clipped->len > 0)
+    g_error ("Labels cut off at %d px with 1.5× text:%s", NARROWEST, clipped->str);
+
+  destroy_window (window);
+  g_settings_reset (a11y, "high-contrast");
+  WAIT_UNTIL (!adw_style_manager_get_high_contrast (style));
+  restore_display ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -906,6 +1322,8 @@ main (int   argc,
    * test suites) has none, so nothing could be checked: use GTK's test context.
    */
   g_setenv ("GTK_A11Y", "test", TRUE);
+  /* High contrast from GSettings (the memory backend), not a desktop portal. */
+  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
@@ -915,6 +1333,7 @@ main (int   argc,
   g_test_add_func ("/ui/desktop/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/desktop/workspaces", test_workspaces);
   g_test_add_func ("/ui/desktop/display-settings", test_display_settings);
+  g_test_add_func ("/ui/desktop/flow-wraps", test_flow_wraps);
   g_test_add ("/ui/desktop/page-shortcuts", Fixture, NULL,
               fixture_setup, test_page_shortcuts, fixture_teardown);
   g_test_add ("/ui/desktop/step-contacts", Fixture, NULL,
@@ -925,6 +1344,10 @@ main (int   argc,
               fixture_setup, test_remove_offline_data, fixture_teardown);
   g_test_add ("/ui/desktop/accessible-names", Fixture, NULL,
               fixture_setup, test_accessible_names, fixture_teardown);
+  g_test_add ("/ui/desktop/narrow-width", Fixture, NULL,
+              fixture_setup, test_narrow_width, fixture_teardown);
+  g_test_add ("/ui/desktop/high-contrast-large-text", Fixture, NULL,
+              fixture_setup, test_high_contrast_large_text, fixture_teardown);
 
   return g_test_run ();
 }

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "cd-test"
 
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -48,6 +49,19 @@ contains (GPtrArray  *texts,
       return TRUE;
 
   return FALSE;
+}
+
+/* The texts of all labels under @widget, shown or not (cards fill them on load). */
+static void
+collect_label_texts (GtkWidget *widget,
+                     GString   *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (texts, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, texts);
 }
 
 static gboolean
@@ -115,6 +129,77 @@ test_german_header (void)
   remove_tree (tmp);
 }
 
+static gboolean
+labels_contain (GtkWidget  *widget,
+                const char *text)
+{
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  collect_label_texts (widget, texts);
+  return strstr (texts->str, text) != NULL;
+}
+
+/*
+ * Under de_DE.UTF-8 the page shows money, counts and dates the German way:
+ * the memory card's AI usage (the demo's 0.0486 USD and 7215 tokens) reads
+ * "0,0486 $ · 7.215 Tokens", and absolute dates "12. Mär 2026, 14:02".
+ */
+static void
+test_german_formats (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdDemoServer) server = NULL;
+  g_autoptr(CdRepository) repository = NULL;
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_autoptr(GRegex) german_date = g_regex_new ("^[0-9]{1,2}\\. \\S+ [0-9]{4}, [0-9]{2}:[0-9]{2}$",
+                                               G_REGEX_MULTILINE, 0, NULL);
+  g_autofree char *tmp = NULL;
+  g_autofree char *db_path = NULL;
+  CdWindow *window;
+  CdContactPage *page;
+
+  if (!g_str_has_prefix (setlocale (LC_NUMERIC, NULL), "de_DE"))
+    {
+      g_test_skip ("locale de_DE.UTF-8 is not installed (run build-aux/install-deps.sh)");
+      return;
+    }
+  tmp = g_dir_make_tmp ("cd-test-i18n-XXXXXX", &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (tmp, "demo.sqlite", NULL);
+  server = cd_demo_server_new (db_path, &error);
+  g_assert_no_error (error);
+  cd_demo_server_start (server, 0, &error);
+  g_assert_no_error (error);
+  repository = cd_repository_new (cd_demo_server_get_base_url (server), NULL, NULL, tmp);
+
+  window = cd_window_new (NULL);
+  page = CD_CONTACT_PAGE (cd_window_get_page (window));
+  cd_window_set_repository (window, repository);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  cd_window_open_contact (window, CD_DEMO_CONTACT_NAMED);
+  WAIT_UNTIL (page_settled (page));
+  g_assert_cmpint (cd_contact_page_get_state (page), ==, CD_RESOURCE_FRESH);
+  /* the memory card loads on its own */
+  WAIT_UNTIL (labels_contain (GTK_WIDGET (page), "Tokens"));
+
+  collect_label_texts (GTK_WIDGET (page), texts);
+  if (strstr (texts->str, "0,0486\xc2\xa0$ · 7.215 Tokens") == NULL)
+    g_error ("Expected German money and token count on the page, got:\n%s", texts->str);
+  g_assert_null (strstr (texts->str, "$0.0486"));
+  g_assert_null (strstr (texts->str, "7,215"));
+  if (!g_regex_match (german_date, texts->str, 0, NULL))
+    g_error ("Expected a German date (\"12. Mär 2026, 14:02\") on the page, got:\n%s", texts->str);
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_UNTIL (G_OBJECT (window)->ref_count == 1);
+  g_assert_finalize_object (window);
+
+  cd_demo_server_stop (server);
+  remove_tree (tmp);
+}
+
 /* The shortcuts window (a GtkBuilder file of ours) is translated too. */
 static void
 test_german_shortcuts (void)
@@ -160,8 +245,11 @@ main (int   argc,
   const char * const *data_dirs = g_get_system_data_dirs ();
   const char *localedir = g_getenv ("CONTACT_DETAIL_LOCALEDIR");
 
-  /* A German user: gettext honours LANGUAGE under any locale but plain "C". */
+  /* A German user: gettext honours LANGUAGE under any locale but plain "C";
+   * money, numbers and dates follow LC_ALL (gtk_init() reads it again). */
   g_setenv ("LANGUAGE", "de", TRUE);
+  if (setlocale (LC_ALL, "de_DE.UTF-8") != NULL)
+    g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);
   setlocale (LC_ALL, "");
   if (localedir == NULL)
     localedir = CONTACT_DETAIL_LOCALEDIR;
@@ -180,6 +268,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/i18n/german-header", test_german_header);
   g_test_add_func ("/ui/i18n/german-shortcuts", test_german_shortcuts);
+  g_test_add_func ("/ui/i18n/german-formats", test_german_formats);
 
   return g_test_run ();
 }
