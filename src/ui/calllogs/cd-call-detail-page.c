@@ -647,8 +647,9 @@ build_header (CdCallDetailPage *self,
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
   self->window_title = adw_window_title_new (_("Call"), NULL);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), self->window_title);
-  self->campaign_button = new_header_button (NULL, _("Open campaign"), FALSE);
-  self->contact_button = new_header_button (NULL, _("Open contact"), FALSE);
+  /* ellipsizing too, so the page fits a 360 px phone (the tooltips say it all) */
+  self->campaign_button = new_header_button (NULL, _("Open campaign"), TRUE);
+  self->contact_button = new_header_button (NULL, _("Open contact"), TRUE);
   g_signal_connect_swapped (self->campaign_button, "clicked", G_CALLBACK (open_campaign_clicked), self);
   g_signal_connect_swapped (self->contact_button, "clicked", G_CALLBACK (open_contact_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->campaign_button);

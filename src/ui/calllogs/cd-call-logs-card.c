@@ -7,6 +7,8 @@
 
 #include "cd-call-log-columns.h"
 #include "cd-calllogs-style.h"
+#include "cd-offline-ui.h"
+#include "cd-format.h"
 
 #define PAGE_SIZE 10
 
@@ -23,7 +25,10 @@ struct _CdCallLogsCard
   GtkWidget        *empty_title;
   GtkWidget        *call_button;
   GtkWidget        *error_label;
+  GtkWidget        *as_of_label;
   CdCallLogColumns *columns;
+  GTimeZone        *zone;
+  GDateTime        *fresh_at;   /* when the server last answered this contact's first page */
 
   CdRepository     *repository;
   GCancellable     *cancellable;
@@ -101,7 +106,7 @@ update_footer (CdCallLogsCard *self)
     text = g_strdup ("");
   else if (self->total >= 0)
     {
-      g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT, self->total);
+      g_autofree char *total = cd_format_number ((double) self->total);
 
       /* Translators: a range of rows: first–last of total, e.g. "11–20 of 14" */
       text = g_strdup_printf (_("%u–%u of %s"), self->page * PAGE_SIZE + 1,
@@ -168,6 +173,20 @@ show_page (CdCallLogsCard *self,
   set_state (self, n == 0 && self->page == 0 ? CD_CALL_LOGS_STATE_EMPTY : CD_CALL_LOGS_STATE_READY);
 }
 
+/* A page from the cache says since when it is not confirmed: the time this
+ * card last had it from the server, else only that it is the offline copy. */
+static void
+update_as_of (CdCallLogsCard *self,
+              gboolean        from_cache)
+{
+  if (!from_cache && self->loading_page == 0)
+    {
+      g_clear_pointer (&self->fresh_at, g_date_time_unref);
+      self->fresh_at = g_date_time_new_now_utc ();
+    }
+  cd_offline_ui_as_of_update (self->as_of_label, from_cache, self->fresh_at, self->zone);
+}
+
 /* Callbacks */
 
 static void
@@ -188,10 +207,14 @@ list_ready_cb (GObject      *source,
       g_debug ("Call logs of contact %" G_GINT64_FORMAT " failed: %s",
                self->filter->contact_id, error->message);
       gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
+      gtk_widget_set_visible (self->as_of_label, FALSE);
       set_state (self, CD_CALL_LOGS_STATE_ERROR);
     }
   else
-    show_page (self, page);
+    {
+      show_page (self, page);
+      update_as_of (self, page->from_cache);
+    }
   update_footer (self);
 }
 
@@ -309,12 +332,16 @@ build_header (CdCallLogsCard *self)
   gtk_widget_set_hexpand (self->search_entry, TRUE);
   gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (self->search_entry), 300);
   g_object_set (self->search_entry, "placeholder-text", _("Search calls"), NULL);
-  gtk_widget_set_size_request (self->search_entry, 220, -1);
+  /* hexpand makes it wide; the minimum still fits a 360 px phone */
+  gtk_widget_set_size_request (self->search_entry, 140, -1);
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (search_changed_cb), self);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (view_all), "calllogs.view-all");
   gtk_widget_add_css_class (view_all, "flat");
+  self->as_of_label = cd_offline_ui_as_of_new ();
+  gtk_widget_set_valign (self->as_of_label, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), self->search_entry);
+  gtk_box_append (GTK_BOX (box), self->as_of_label);
   gtk_box_append (GTK_BOX (box), view_all);
   return box;
 }
@@ -460,6 +487,8 @@ cd_call_logs_card_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->cursors, g_ptr_array_unref);
   g_clear_pointer (&self->filter, cd_session_filter_free);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  g_clear_pointer (&self->fresh_at, g_date_time_unref);
   G_OBJECT_CLASS (cd_call_logs_card_parent_class)->finalize (object);
 }
 
@@ -585,6 +614,8 @@ cd_call_logs_card_load (CdCallLogsCard *self,
 {
   g_return_if_fail (CD_IS_CALL_LOGS_CARD (self));
 
+  if (self->filter == NULL || self->filter->contact_id != contact_id)
+    g_clear_pointer (&self->fresh_at, g_date_time_unref);
   g_clear_pointer (&self->filter, cd_session_filter_free);
   self->filter = cd_session_filter_new (contact_id);
   g_list_store_remove_all (self->store);
@@ -633,6 +664,8 @@ cd_call_logs_card_set_time_zone (CdCallLogsCard *self,
   if (iana_zone != NULL && *iana_zone != '\0')
     zone = g_time_zone_new_identifier (iana_zone);
   cd_call_log_columns_set_time_zone (self->columns, zone);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  self->zone = zone ? g_time_zone_ref (zone) : NULL;
 }
 
 gint64
@@ -703,4 +736,11 @@ cd_call_logs_card_get_column_view (CdCallLogsCard *self)
 {
   g_return_val_if_fail (CD_IS_CALL_LOGS_CARD (self), NULL);
   return GTK_COLUMN_VIEW (self->column_view);
+}
+
+GtkWidget *
+cd_call_logs_card_get_as_of_label (CdCallLogsCard *self)
+{
+  g_return_val_if_fail (CD_IS_CALL_LOGS_CARD (self), NULL);
+  return self->as_of_label;
 }

@@ -56,5 +56,7 @@ gint64           cd_call_logs_card_get_total      (CdCallLogsCard *self);
 const char      *cd_call_logs_card_get_range_text (CdCallLogsCard *self);
 GtkEditable     *cd_call_logs_card_get_search_entry (CdCallLogsCard *self);
 GtkColumnView   *cd_call_logs_card_get_column_view  (CdCallLogsCard *self);
+/* The "as of ‹time›" caption, visible while the rows come from the cache. */
+GtkWidget       *cd_call_logs_card_get_as_of_label  (CdCallLogsCard *self);
 
 G_END_DECLS

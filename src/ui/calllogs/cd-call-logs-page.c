@@ -312,8 +312,8 @@ export_progress_cb (guint64  rows,
 
   if (total > 0)
     {
-      g_autofree char *rows_text = g_strdup_printf ("%" G_GUINT64_FORMAT, rows);
-      g_autofree char *total_text = g_strdup_printf ("%" G_GINT64_FORMAT, total);
+      g_autofree char *rows_text = cd_format_number ((double) rows);
+      g_autofree char *total_text = cd_format_number ((double) total);
 
       gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->export_progress),
                                      MIN ((double) rows / (double) total, 1.0));
@@ -410,6 +410,10 @@ build_header (CdCallLogsPage *self,
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
                                    adw_window_title_new (_("Call logs"), contact_title));
   self->export_button = gtk_button_new_with_label (_("Export CSV"));
+  /* large text on a 360 px phone: "Expo…" rather than a window that does not fit */
+  gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->export_button))),
+                           PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (self->export_button, _("Export CSV"));
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (export_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->export_button);
   return header;

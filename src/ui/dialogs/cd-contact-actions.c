@@ -9,6 +9,8 @@
 #include "cd-contact-actions.h"
 #include "cd-edit-dialog.h"
 #include "cd-error.h"
+#include "cd-format.h"
+#include "cd-offline-ui.h"
 #include "cd-repository-contacts.h"
 #include "cd-rules.h"
 
@@ -176,12 +178,13 @@ static void
 contact_op_done (CdContactActions *self,
                  CdContact        *contact,
                  const GError     *error,
-                 const char       *toast)
+                 const char       *toast,
+                 gboolean          queued)
 {
   if (contact != NULL)
     {
       g_signal_emit (self, signals[CONTACT_CHANGED], 0, contact);
-      g_signal_emit (self, signals[TOAST], 0, toast);
+      g_signal_emit (self, signals[TOAST], 0, cd_offline_ui_saved_message (queued, toast));
     }
   else
     {
@@ -200,7 +203,8 @@ contact_op_done (CdContactActions *self,
     g_autoptr(GError) error = NULL;                                            \
     g_autoptr(CdContact) contact =                                             \
       finish (CD_REPOSITORY (object), result, NULL, &error);                   \
-    contact_op_done (self, contact, error, toast);                             \
+    contact_op_done (self, contact, error, toast,                              \
+                     contact != NULL && cd_offline_ui_was_queued (result));    \
   }
 
 CONTACT_CB (add_dnc_cb, cd_repository_add_dnc_finish, _("Added to the Do-Not-Call list"))
@@ -225,7 +229,7 @@ erase_cb (GObject      *object,
       finish_action (self);
       return;
     }
-  contact_op_done (self, contact, error, _("Contact erased"));
+  contact_op_done (self, contact, error, _("Contact erased"), FALSE);
 }
 
 static void
@@ -240,7 +244,7 @@ hard_delete_cb (GObject      *object,
 
   if (!cd_repository_hard_delete_contact_finish (CD_REPOSITORY (object), result, &error))
     {
-      contact_op_done (self, NULL, error, NULL);
+      contact_op_done (self, NULL, error, NULL, FALSE);
       return;
     }
   finish_action (self);
@@ -504,8 +508,8 @@ counts_text (CdContact *contact)
   gint64 campaigns = MAX (cd_contact_get_campaign_count (contact), 0);
   g_autofree char *call_text = NULL;
   g_autofree char *campaign_text = NULL;
-  g_autofree char *calls_number = g_strdup_printf ("%" G_GINT64_FORMAT, calls);
-  g_autofree char *campaigns_number = g_strdup_printf ("%" G_GINT64_FORMAT, campaigns);
+  g_autofree char *calls_number = cd_format_number ((double) calls);
+  g_autofree char *campaigns_number = cd_format_number ((double) campaigns);
 
   /* Translators: %s is a number of calls */
   call_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s call", "%s calls", (gulong) calls),
@@ -705,11 +709,13 @@ call_started_cb (CdContactActions *self,
 }
 
 static void
-contact_edited_cb (CdContactActions *self,
-                   CdContact        *contact)
+contact_edited_cb (CdEditDialog     *dialog,
+                   CdContact        *contact,
+                   CdContactActions *self)
 {
   g_signal_emit (self, signals[CONTACT_CHANGED], 0, contact);
-  g_signal_emit (self, signals[TOAST], 0, _("Contact saved"));
+  g_signal_emit (self, signals[TOAST], 0,
+                 cd_offline_ui_saved_message (cd_edit_dialog_get_queued (dialog), _("Contact saved")));
 }
 
 static GtkWindow *
@@ -730,8 +736,7 @@ build_dialog (CdContactActions *self,
     {
       CdEditDialog *dialog = cd_edit_dialog_new (self->repository, self->contact);
 
-      g_signal_connect_object (dialog, "contact-changed", G_CALLBACK (contact_edited_cb), self,
-                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (dialog, "contact-changed", G_CALLBACK (contact_edited_cb), self, 0);
       return GTK_WINDOW (dialog);
     }
   if (g_str_equal (action, "toggle-dnc"))

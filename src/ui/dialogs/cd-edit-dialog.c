@@ -12,6 +12,7 @@
 #include "cd-edit-dialog-private.h"
 #include "cd-error.h"
 #include "cd-format.h"
+#include "cd-offline-ui.h"
 #include "cd-repository-contacts.h"
 #include "cd-rules.h"
 
@@ -58,6 +59,7 @@ struct _CdEditDialog
   guint          pending;
   gboolean       loaded;
   gboolean       in_flight;
+  gboolean       queued;     /* the save waits in the outbox */
 
   GPtrArray     *fields;     /* Field */
   GPtrArray     *tags;       /* char *, the chips */
@@ -877,6 +879,11 @@ contact_loaded_cb (GObject      *object,
   contact = cd_repository_load_contact_finish (CD_REPOSITORY (object), result, &etag, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  /* Offline the copy the page shows is edited; the save waits in the outbox,
+   * which sends it with the ETag the cache holds for that copy. */
+  if (contact == NULL && (g_error_matches (error, CD_API_ERROR, CD_API_ERROR_NETWORK) ||
+                          g_error_matches (error, CD_API_ERROR, CD_API_ERROR_TIMEOUT)))
+    contact = g_object_ref (self->contact);
   if (contact == NULL)
     {
       cd_dialogs_show_error (self->error_label, error);
@@ -924,6 +931,7 @@ saved_cb (GObject      *object,
   update_actions (self);
   if (contact != NULL)
     {
+      self->queued = cd_offline_ui_was_queued (result);
       g_signal_emit (self, signals[CONTACT_CHANGED], 0, contact);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
@@ -1267,4 +1275,11 @@ cd_edit_dialog_get_label_remove_button (CdEditDialog *self,
         return GTK_BUTTON (gtk_widget_get_last_child (chip));
       }
   return NULL;
+}
+
+gboolean
+cd_edit_dialog_get_queued (CdEditDialog *self)
+{
+  g_return_val_if_fail (CD_IS_EDIT_DIALOG (self), FALSE);
+  return self->queued;
 }

@@ -19,5 +19,8 @@ G_DECLARE_FINAL_TYPE (CdEditDialog, cd_edit_dialog, CD, EDIT_DIALOG, AdwWindow)
 
 CdEditDialog *cd_edit_dialog_new (CdRepository *repository,
                                   CdContact    *contact);
+/* During "contact-changed": TRUE when the save waits in the outbox (offline);
+ * the contact is then the cached copy with the edit applied. */
+gboolean      cd_edit_dialog_get_queued (CdEditDialog *self);
 
 G_END_DECLS

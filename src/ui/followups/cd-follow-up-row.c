@@ -6,6 +6,7 @@
 #include "cd-follow-up-row.h"
 #include "cd-follow-up-ui.h"
 #include "cd-format.h"
+#include "cd-offline-ui.h"
 
 struct _CdFollowUpRow
 {
@@ -14,6 +15,7 @@ struct _CdFollowUpRow
   CdFollowUpActions  actions;
   GtkWidget         *status_badge;
   GtkWidget         *window_badge;
+  GtkWidget         *pending_badge;
   GtkWidget         *title_label;
   GtkWidget         *meta_label;
   GtkWidget         *campaign_button;
@@ -173,7 +175,11 @@ build_title_line (CdFollowUpRow *self,
   gtk_label_set_wrap (GTK_LABEL (self->title_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (self->title_label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (self->title_label, "cd-fu-title");
+  /* A change waiting in the outbox: the row shows it, marked as not sent. */
+  self->pending_badge = cd_offline_ui_pending_badge_new ();
+  gtk_widget_set_visible (self->pending_badge, FALSE);
   gtk_box_append (GTK_BOX (line), self->status_badge);
+  gtk_box_append (GTK_BOX (line), self->pending_badge);
   gtk_box_append (GTK_BOX (line), self->title_label);
   return line;
 }
@@ -282,6 +288,8 @@ cd_follow_up_row_get_part (CdFollowUpRow *self,
     return self->status_badge;
   if (g_strcmp0 (name, "window_badge") == 0)
     return self->window_badge;
+  if (g_strcmp0 (name, "pending_badge") == 0)
+    return self->pending_badge;
   if (g_strcmp0 (name, "title_label") == 0)
     return self->title_label;
   if (g_strcmp0 (name, "meta_label") == 0)
@@ -291,4 +299,19 @@ cd_follow_up_row_get_part (CdFollowUpRow *self,
   if (g_strcmp0 (name, "menu_button") == 0)
     return self->menu_button;
   return NULL;
+}
+
+void
+cd_follow_up_row_set_pending (CdFollowUpRow *self,
+                              gboolean       pending)
+{
+  g_return_if_fail (CD_IS_FOLLOW_UP_ROW (self));
+  gtk_widget_set_visible (self->pending_badge, pending);
+}
+
+gboolean
+cd_follow_up_row_get_pending (CdFollowUpRow *self)
+{
+  g_return_val_if_fail (CD_IS_FOLLOW_UP_ROW (self), FALSE);
+  return gtk_widget_get_visible (self->pending_badge);
 }

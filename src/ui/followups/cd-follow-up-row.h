@@ -27,8 +27,12 @@ GtkWidget         *cd_follow_up_row_new           (CdFollowUp        *follow_up,
                                                    CdFollowUpActions  actions);
 CdFollowUp        *cd_follow_up_row_get_follow_up (CdFollowUpRow *self);
 CdFollowUpActions  cd_follow_up_row_get_actions   (CdFollowUpRow *self);
-/* For tests: "status_badge", "window_badge", "title_label", "meta_label",
- * "campaign_button", "menu_button". */
+/* "Pending": the row's change waits in the outbox (hidden by default). */
+void               cd_follow_up_row_set_pending   (CdFollowUpRow *self,
+                                                   gboolean       pending);
+gboolean           cd_follow_up_row_get_pending   (CdFollowUpRow *self);
+/* For tests: "status_badge", "window_badge", "pending_badge", "title_label",
+ * "meta_label", "campaign_button", "menu_button". */
 GtkWidget         *cd_follow_up_row_get_part      (CdFollowUpRow *self,
                                                    const char    *name);
 

@@ -7,12 +7,14 @@
 #include "cd-error.h"
 #include "cd-follow-up-schedule-dialog.h"
 #include "cd-follow-up-ui.h"
+#include "cd-offline-ui.h"
 #include "cd-repository-follow-ups.h"
 
 struct _CdFollowUpScheduleDialog
 {
   AdwWindow     parent_instance;
   CdRepository *repository;
+  gboolean      queued;
   gint64        contact_id;
   GTimeZone    *zone;
   GCancellable *cancellable;
@@ -239,6 +241,7 @@ schedule_cb (GObject      *object,
       show_server_error (self, error);
       return;
     }
+  self->queued = cd_offline_ui_was_queued (result);
   g_signal_emit (self, signals[SCHEDULED], 0, follow_up);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -587,4 +590,11 @@ cd_follow_up_schedule_dialog_get_part (CdFollowUpScheduleDialog *self,
     if (g_strcmp0 (name, parts[i].name) == 0)
       return parts[i].widget;
   return NULL;
+}
+
+gboolean
+cd_follow_up_schedule_dialog_get_queued (CdFollowUpScheduleDialog *self)
+{
+  g_return_val_if_fail (CD_IS_FOLLOW_UP_SCHEDULE_DIALOG (self), FALSE);
+  return self->queued;
 }

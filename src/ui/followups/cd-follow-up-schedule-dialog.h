@@ -36,5 +36,7 @@ GtkWidget  *cd_follow_up_schedule_dialog_get_part (CdFollowUpScheduleDialog *sel
                                                    const char               *name);
 /* TRUE once the agents list has been loaded (or failed to load). */
 gboolean    cd_follow_up_schedule_dialog_get_agents_loaded (CdFollowUpScheduleDialog *self);
+/* During "scheduled": TRUE when the request waits in the outbox (offline). */
+gboolean    cd_follow_up_schedule_dialog_get_queued (CdFollowUpScheduleDialog *self);
 
 G_END_DECLS

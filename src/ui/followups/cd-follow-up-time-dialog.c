@@ -6,12 +6,14 @@
 #include "cd-error.h"
 #include "cd-follow-up-time-dialog.h"
 #include "cd-follow-up-ui.h"
+#include "cd-offline-ui.h"
 #include "cd-repository-follow-ups.h"
 
 struct _CdFollowUpTimeDialog
 {
   AdwWindow          parent_instance;
   CdRepository      *repository;
+  gboolean           queued;
   CdFollowUp        *follow_up;
   CdFollowUpActions  action;
   GTimeZone         *zone;
@@ -146,6 +148,7 @@ update_cb (GObject      *object,
   set_in_flight (self, FALSE);
   if (follow_up != NULL)
     {
+      self->queued = cd_offline_ui_was_queued (result);
       g_signal_emit (self, signals[DONE], 0, follow_up);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
@@ -337,4 +340,11 @@ cd_follow_up_time_dialog_get_part (CdFollowUpTimeDialog *self,
   if (g_strcmp0 (name, "save_button") == 0)
     return self->save_button;
   return NULL;
+}
+
+gboolean
+cd_follow_up_time_dialog_get_queued (CdFollowUpTimeDialog *self)
+{
+  g_return_val_if_fail (CD_IS_FOLLOW_UP_TIME_DIALOG (self), FALSE);
+  return self->queued;
 }

@@ -32,4 +32,7 @@ GtkWidget *cd_follow_up_time_dialog_new      (GtkWindow         *parent,
 GtkWidget *cd_follow_up_time_dialog_get_part (CdFollowUpTimeDialog *self,
                                               const char           *name);
 
+/* During "done": TRUE when the request waits in the outbox (offline). */
+gboolean   cd_follow_up_time_dialog_get_queued (CdFollowUpTimeDialog *self);
+
 G_END_DECLS

@@ -150,11 +150,12 @@ sync_controls (CdFollowUpsCard *self)
   if (!self->can_schedule)
     reason = _("View only — your role can't schedule or change follow-ups");
   else if (!self->online)
-    reason = _("Offline — scheduling and changes need a connection");
+    reason = _("Offline — changes are saved on this device and sent when you are back online");
   gtk_label_set_text (GTK_LABEL (self->reason_label), reason ? reason : "");
   gtk_widget_set_visible (self->reason_label, reason != NULL);
-  gtk_widget_set_visible (self->schedule_button, self->can_schedule && self->online);
-  gtk_widget_set_visible (self->schedule_compact, self->can_schedule && self->online);
+  /* Offline too: scheduling waits in the outbox. */
+  gtk_widget_set_visible (self->schedule_button, self->can_schedule);
+  gtk_widget_set_visible (self->schedule_compact, self->can_schedule);
   gtk_widget_set_sensitive (self->schedule_button, cd_follow_ups_view_get_contact_id (view (self)) > 0);
   gtk_widget_set_sensitive (self->schedule_compact, cd_follow_ups_view_get_contact_id (view (self)) > 0);
   gtk_widget_set_visible (self->heading_label, self->show_heading);
@@ -274,6 +275,8 @@ build_header (CdFollowUpsCard *self)
   gtk_widget_set_valign (self->schedule_button, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (self->view_all_button, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (header), self->heading_label);
+  /* "as of 10:42" when the list came from the cache unconfirmed. */
+  gtk_box_append (GTK_BOX (header), cd_follow_ups_view_get_part (view (self), "as_of_label"));
   gtk_box_append (GTK_BOX (header), spacer);
   gtk_box_append (GTK_BOX (header), self->view_all_button);
   gtk_box_append (GTK_BOX (header), squeezer);

@@ -10,6 +10,7 @@
 #include "cd-follow-up-ui.h"
 #include "cd-follow-ups-view.h"
 #include "cd-format.h"
+#include "cd-offline-ui.h"
 #include "cd-repository-follow-ups.h"
 
 struct _CdFollowUpsView
@@ -39,6 +40,8 @@ struct _CdFollowUpsView
   GtkWidget          *empty_label;
   GtkWidget          *list_box;
   GtkWidget          *notice_label;
+  GtkWidget          *as_of_label;    /* owned; the host places it */
+  GHashTable         *pending_ids;    /* follow-ups whose change was queued here */
 };
 
 G_DEFINE_FINAL_TYPE (CdFollowUpsView, cd_follow_ups_view, ADW_TYPE_BIN)
@@ -72,6 +75,8 @@ cd_follow_ups_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->repository);
   g_clear_pointer (&self->zone, g_time_zone_unref);
+  g_clear_object (&self->as_of_label);
+  g_clear_pointer (&self->pending_ids, g_hash_table_unref);
   G_OBJECT_CLASS (cd_follow_ups_view_parent_class)->dispose (object);
 }
 
@@ -164,8 +169,7 @@ cd_follow_ups_view_get_action_mask (CdFollowUpsView *self)
 
   if (!self->can_schedule || self->repository == NULL)
     return CD_FOLLOW_UP_ACTIONS_NONE;
-  if (!self->online)
-    return CD_FOLLOW_UP_ACTIONS_VIEW;
+  /* Offline too: cancel, reschedule and snooze wait in the outbox. */
   return CD_FOLLOW_UP_ACTIONS_VIEW | CD_FOLLOW_UP_ACTIONS_CANCEL |
          CD_FOLLOW_UP_ACTIONS_RESCHEDULE | CD_FOLLOW_UP_ACTIONS_SNOOZE;
 }
@@ -178,12 +182,69 @@ parent_window (CdFollowUpsView *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+/* Marks each row whose follow-up has a change waiting in the outbox.  The
+ * outbox does not name follow-ups, so rows changed here are remembered until
+ * the contact has no follow-up entries left. */
+static void
+sync_pending (CdFollowUpsView *self)
+{
+  static const CdOutboxKind kinds[] = { CD_OUTBOX_FOLLOW_UP_SCHEDULE, CD_OUTBOX_FOLLOW_UP_UPDATE };
+
+  if (!cd_offline_ui_has_pending (self->repository, self->contact_id, kinds, G_N_ELEMENTS (kinds)))
+    g_hash_table_remove_all (self->pending_ids);
+  for (GtkWidget *row = gtk_widget_get_first_child (self->list_box); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      gint64 id;
+
+      if (!CD_IS_FOLLOW_UP_ROW (row))
+        continue;
+      id = cd_follow_up_get_id (cd_follow_up_row_get_follow_up (CD_FOLLOW_UP_ROW (row)));
+      cd_follow_up_row_set_pending (CD_FOLLOW_UP_ROW (row),
+                                    g_hash_table_contains (self->pending_ids, &id));
+    }
+}
+
+static void
+add_toast (CdFollowUpsView *self,
+           const char      *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+/* Shows the change at once; a queued one is marked "Pending" and says so. */
+static void
+apply_result (CdFollowUpsView *self,
+              CdFollowUp      *follow_up,
+              gboolean         queued)
+{
+  if (queued)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = cd_follow_up_get_id (follow_up);
+      g_hash_table_add (self->pending_ids, id);
+      add_toast (self, cd_offline_ui_saved_message (TRUE, NULL));
+    }
+  apply_follow_up (self, follow_up);
+  sync_pending (self);
+}
+
 static void
 on_dialog_done (GtkWidget       *dialog,
                 CdFollowUp      *follow_up,
                 CdFollowUpsView *self)
 {
-  apply_follow_up (self, follow_up);
+  gboolean queued = FALSE;
+
+  if (CD_IS_FOLLOW_UP_SCHEDULE_DIALOG (dialog))
+    queued = cd_follow_up_schedule_dialog_get_queued (CD_FOLLOW_UP_SCHEDULE_DIALOG (dialog));
+  else if (CD_IS_FOLLOW_UP_TIME_DIALOG (dialog))
+    queued = cd_follow_up_time_dialog_get_queued (CD_FOLLOW_UP_TIME_DIALOG (dialog));
+  apply_result (self, follow_up, queued);
 }
 
 static void
@@ -213,7 +274,7 @@ cancel_cb (GObject      *object,
 
   follow_up = cd_repository_update_follow_up_finish (CD_REPOSITORY (object), result, &error);
   if (follow_up != NULL)
-    apply_follow_up (self, follow_up);
+    apply_result (self, follow_up, cd_offline_ui_was_queued (result));
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_failure (self, _("Couldn't Cancel the Follow-up"), error);
 }
@@ -299,7 +360,7 @@ cd_follow_ups_view_schedule (CdFollowUpsView *self)
 
   g_return_val_if_fail (CD_IS_FOLLOW_UPS_VIEW (self), NULL);
 
-  if (self->repository == NULL || self->contact_id <= 0 || !self->can_schedule || !self->online)
+  if (self->repository == NULL || self->contact_id <= 0 || !self->can_schedule)
     return NULL;
   dialog = cd_follow_up_schedule_dialog_new (parent_window (self), self->repository,
                                              self->contact_id, self->zone);
@@ -345,8 +406,11 @@ create_row (gpointer item,
   GtkWidget *row = cd_follow_up_row_new (CD_FOLLOW_UP (item), self->zone,
                                          cd_follow_ups_view_get_action_mask (self));
 
+  gint64 id = cd_follow_up_get_id (CD_FOLLOW_UP (item));
+
   g_signal_connect (row, "action", G_CALLBACK (on_row_action), self);
   g_signal_connect (row, "open-campaign", G_CALLBACK (on_row_open_campaign), self);
+  cd_follow_up_row_set_pending (CD_FOLLOW_UP_ROW (row), g_hash_table_contains (self->pending_ids, &id));
   return row;
 }
 
@@ -405,8 +469,12 @@ sync_state (CdFollowUpsView *self)
 
   if (value != NULL)
     copy_value (self, value);
+  cd_offline_ui_as_of_update_from_resource (self->as_of_label, self->resource, self->zone);
+  /* Offline, the host's "as of" caption already says it (when placed). */
   gtk_widget_set_visible (self->notice_label,
-                          has_value && (state == CD_RESOURCE_ERROR || state == CD_RESOURCE_OFFLINE));
+                          has_value && (state == CD_RESOURCE_ERROR ||
+                                        (state == CD_RESOURCE_OFFLINE &&
+                                         gtk_widget_get_parent (self->as_of_label) == NULL)));
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), !has_value && state == CD_RESOURCE_LOADING);
   if (!has_value)
     {
@@ -517,6 +585,8 @@ cd_follow_ups_view_init (CdFollowUpsView *self)
 {
   self->can_schedule = TRUE;
   self->online = TRUE;
+  self->pending_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->as_of_label = g_object_ref_sink (cd_offline_ui_as_of_new ());
   self->store = g_list_store_new (CD_TYPE_FOLLOW_UP);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
@@ -536,6 +606,21 @@ cd_follow_ups_view_new (void)
 
 /* ---- public API -------------------------------------------------------- */
 
+/* Sent (or discarded): the rows lose "Pending" and the list is revalidated so
+ * the server's copies (real ids for scheduled ones) replace the optimistic ones. */
+static void
+on_outbox_changed (CdFollowUpsView *self,
+                   gint64           contact_id)
+{
+  guint before = g_hash_table_size (self->pending_ids);
+
+  if (contact_id != 0 && contact_id != self->contact_id)
+    return;
+  sync_pending (self);
+  if (before > 0 && g_hash_table_size (self->pending_ids) == 0 && self->resource != NULL)
+    cd_resource_refresh (self->resource);
+}
+
 void
 cd_follow_ups_view_set_repository (CdFollowUpsView *self,
                                    CdRepository    *repository)
@@ -543,8 +628,14 @@ cd_follow_ups_view_set_repository (CdFollowUpsView *self,
   g_return_if_fail (CD_IS_FOLLOW_UPS_VIEW (self));
   g_return_if_fail (repository == NULL || CD_IS_REPOSITORY (repository));
 
-  if (g_set_object (&self->repository, repository))
-    rebind (self);
+  if (self->repository != NULL)
+    g_signal_handlers_disconnect_by_data (self->repository, self);
+  if (!g_set_object (&self->repository, repository))
+    return;
+  if (repository != NULL)
+    g_signal_connect_object (repository, "outbox-changed", G_CALLBACK (on_outbox_changed),
+                             self, G_CONNECT_SWAPPED);
+  rebind (self);
 }
 
 void
@@ -560,6 +651,8 @@ cd_follow_ups_view_load (CdFollowUpsView *self,
   g_clear_object (&self->resource);
   g_clear_object (&self->shown_value);
   g_list_store_remove_all (self->store);
+  if (self->contact_id != contact_id)
+    g_hash_table_remove_all (self->pending_ids);
   self->contact_id = contact_id;
   self->cancellable = g_cancellable_new ();
   self->resource = cd_repository_open_follow_ups (self->repository, contact_id, self->cancellable);
@@ -689,5 +782,7 @@ cd_follow_ups_view_get_part (CdFollowUpsView *self,
     return self->empty_label;
   if (g_strcmp0 (name, "notice_label") == 0)
     return self->notice_label;
+  if (g_strcmp0 (name, "as_of_label") == 0)
+    return self->as_of_label;
   return NULL;
 }

@@ -37,7 +37,8 @@ GTimeZone    *cd_follow_ups_view_get_time_zone    (CdFollowUpsView *self);
 /* FALSE (viewer): no row actions at all. */
 void          cd_follow_ups_view_set_can_schedule (CdFollowUpsView *self,
                                                    gboolean         can_schedule);
-/* FALSE: only View stays; mutations need a connection. */
+/* Kept for the host; mutations stay offline (they wait in the outbox and
+ * their rows show "Pending"). */
 void          cd_follow_ups_view_set_online       (CdFollowUpsView *self,
                                                    gboolean         online);
 /* At most @max_rows rows (0 = all). */
@@ -60,7 +61,8 @@ GtkWidget    *cd_follow_ups_view_run_action       (CdFollowUpsView   *self,
 
 /* For tests: the visible state ("loading", "error", "empty", "list"), the last
  * dialog opened (or NULL), and parts: "list_box", "retry_button", "error_label",
- * "empty_label", "notice_label". */
+ * "empty_label", "notice_label", "as_of_label" (the "as of" caption, not
+ * placed by the view: the host puts it in its header). */
 const char   *cd_follow_ups_view_get_state_name   (CdFollowUpsView *self);
 GtkWidget    *cd_follow_ups_view_get_dialog       (CdFollowUpsView *self);
 GtkWidget    *cd_follow_ups_view_get_part         (CdFollowUpsView *self,

@@ -259,6 +259,11 @@ build_header (CdFollowUpsWorkspace *self)
   adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (self->back_content), "go-previous-symbolic");
   self->back_button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (self->back_button), self->back_content);
+  /* "Back to Rahul Mehta" ellipsizes: the page still fits a 360 px phone */
+  for (GtkWidget *w = gtk_widget_get_first_child (self->back_content); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_LABEL (w))
+      gtk_label_set_ellipsize (GTK_LABEL (w), PANGO_ELLIPSIZE_END);
   g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (on_back_clicked), self);
   self->window_title = adw_window_title_new (_("Follow-ups"), NULL);
   self->schedule_button = gtk_button_new_from_icon_name ("list-add-symbolic");
@@ -316,16 +321,26 @@ static GtkWidget *
 build_detail_page (CdFollowUpsWorkspace *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* A flow box: on a 360 px phone the buttons wrap onto a second line. */
+  GtkWidget *actions = gtk_flow_box_new ();
 
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (actions), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (actions), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (actions), 6);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (actions), 3);
+  gtk_widget_set_halign (actions, GTK_ALIGN_START);
   self->detail = cd_follow_up_detail_new ();
   self->detail_reschedule_button = action_button (_("_Reschedule…"), G_CALLBACK (on_detail_reschedule), self);
   self->detail_snooze_button = action_button (_("S_nooze…"), G_CALLBACK (on_detail_snooze), self);
   self->detail_cancel_button = action_button (_("_Cancel Follow-up…"), G_CALLBACK (on_detail_cancel), self);
   gtk_widget_add_css_class (self->detail_cancel_button, "destructive-action");
-  gtk_box_append (GTK_BOX (actions), self->detail_reschedule_button);
-  gtk_box_append (GTK_BOX (actions), self->detail_snooze_button);
-  gtk_box_append (GTK_BOX (actions), self->detail_cancel_button);
+  gtk_flow_box_append (GTK_FLOW_BOX (actions), self->detail_reschedule_button);
+  gtk_flow_box_append (GTK_FLOW_BOX (actions), self->detail_snooze_button);
+  gtk_flow_box_append (GTK_FLOW_BOX (actions), self->detail_cancel_button);
+  /* only the buttons take the focus, not the flow box's slots */
+  for (GtkWidget *slot = gtk_widget_get_first_child (actions); slot != NULL;
+       slot = gtk_widget_get_next_sibling (slot))
+    gtk_widget_set_focusable (slot, FALSE);
   gtk_box_append (GTK_BOX (box), self->detail);
   gtk_box_append (GTK_BOX (box), actions);
   return box;

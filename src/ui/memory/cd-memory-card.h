@@ -14,9 +14,11 @@ G_BEGIN_DECLS
  * then the server's copy with its ETag) and edits with If-Match; a 412 keeps
  * the user's text and offers "Reload and re-apply" or "Discard my changes".
  *
- * Properties: "can-edit" (FALSE: no edit controls at all), "online" (FALSE:
- * edit controls hidden with a reason), "timezone" (IANA zone of the user's
- * profile, for absolute times and overdue dates; NULL = local).
+ * Properties: "can-edit" (FALSE: no edit controls at all), "online" (FALSE,
+ * or the repository offline: edits go to the outbox and show "Pending"; only
+ * Rebuild, which runs on the server, is hidden with a reason), "timezone" (IANA
+ * zone of the user's profile, for absolute times and overdue dates; NULL = local).
+ * A cached copy the server has not confirmed shows "as of ‹time›".
  *
  * Signals:
  *   "open-session" (void (*) (CdMemoryCard *, gint64 voice_session_id))
@@ -53,8 +55,10 @@ const char *cd_memory_card_get_view_state (CdMemoryCard *self);
 
 /*
  * For tests and screenshots: a named template child ("summary_edit_button",
- * "rebuild_button", …), "rebuild_dialog" (while open), or a per-item widget by
- * its widget name ("fact-edit:KEY", "fact-badge:KEY", "item-remove:N", …).
+ * "rebuild_button", …), "rebuild_dialog" (while open), the offline parts
+ * ("as_of_label", "rebuild_offline_label", "summary_badge", "items_badge",
+ * "facts_badge"), or a per-item widget by its widget name ("fact-edit:KEY",
+ * "fact-badge:KEY", "fact-pending:KEY", "item-remove:N", …).
  */
 GtkWidget  *cd_memory_card_get_part       (CdMemoryCard *self,
                                            const char   *name);

@@ -52,11 +52,26 @@ test_agent_needs_number (DialogsFixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (agents)));
   take_screenshot (GTK_WIDGET (dialog), "call-dialog");
 
+  /*
+   * GTK 4.8 unsets the selection.  In GTK 4.18 (GNOME 48; checked with a minimal program) the
+   * drop-down's internal GtkSingleSelection autoselects and refuses to unselect,
+   * so the first number stays selected (as for a user, who has no way to unselect).
+   * Either way the agent picker follows what the number picker shows.
+   */
   gtk_drop_down_set_selected (numbers, GTK_INVALID_LIST_POSITION);
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (agents)));
-  g_assert_cmpstr (adw_action_row_get_subtitle (cd_call_dialog_get_agent_row (dialog)), ==,
-                   "Select phone number first");
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (cd_call_dialog_get_start_button (dialog))));
+  if (gtk_drop_down_get_selected_item (numbers) == NULL)
+    {
+      g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (agents)));
+      g_assert_cmpstr (adw_action_row_get_subtitle (cd_call_dialog_get_agent_row (dialog)), ==,
+                       "Select phone number first");
+      g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (cd_call_dialog_get_start_button (dialog))));
+    }
+  else
+    {
+      g_assert_cmpuint (gtk_drop_down_get_selected (numbers), ==, 0);
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (agents)));
+      g_assert_cmpstr (adw_action_row_get_subtitle (cd_call_dialog_get_agent_row (dialog)), ==, "");
+    }
   gtk_drop_down_set_selected (numbers, 1);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (agents)));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (cd_call_dialog_get_start_button (dialog))));

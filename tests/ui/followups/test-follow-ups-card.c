@@ -326,14 +326,45 @@ test_offline (Fixture       *f,
   CdFollowUpRow *row;
   g_autofree char *menu = NULL;
 
+  /* Offline, changes wait in the outbox: the actions stay, with the reason. */
   load_card (f, CD_DEMO_CONTACT_FOLLOW_UPS);
   cd_follow_ups_card_set_online (f->card, FALSE);
   row = row_with_status (view, CD_FOLLOW_UP_STATUS_SCHEDULED);
   menu = menu_labels (row);
-  g_assert_cmpstr (menu, ==, "View Details");
-  g_assert_false (gtk_widget_get_visible (cd_follow_ups_card_get_part (f->card, "schedule_button")));
+  g_assert_cmpstr (menu, ==, "View Details|Reschedule…|Snooze…|Cancel Follow-up…");
+  g_assert_true (gtk_widget_get_visible (cd_follow_ups_card_get_part (f->card, "schedule_button")));
   g_assert_cmpstr (label_text (cd_follow_ups_card_get_part (f->card, "reason_label")), ==,
-                   "Offline — scheduling and changes need a connection");
+                   "Offline — changes are saved on this device and sent when you are back online");
+}
+
+/* A cancel without a server is queued: the row shows it at once as "Pending",
+ * with the "as of" caption on the cached list. */
+static void
+test_offline_cancel_pending (Fixture       *f,
+                             gconstpointer  data)
+{
+  CdFollowUpsView *view = card_view (f);
+  CdFollowUpRow *row;
+  GtkWidget *dialog;
+  gint64 id;
+
+  load_card (f, CD_DEMO_CONTACT_FOLLOW_UPS);
+  cd_demo_server_stop (f->server);
+  cd_follow_ups_card_load (f->card, CD_DEMO_CONTACT_FOLLOW_UPS);
+  WAIT_UNTIL (gtk_widget_get_mapped (cd_follow_ups_view_get_part (view, "as_of_label")));
+  row = row_with_status (view, CD_FOLLOW_UP_STATUS_SCHEDULED);
+  g_assert_false (cd_follow_up_row_get_pending (row));
+  id = cd_follow_up_get_id (cd_follow_up_row_get_follow_up (row));
+  dialog = cd_follow_ups_view_run_action (view, cd_follow_up_row_get_follow_up (row),
+                                          CD_FOLLOW_UP_ACTIONS_CANCEL);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  WAIT_UNTIL (row_with_id (view, id) != NULL &&
+              cd_follow_up_row_get_pending (row_with_id (view, id)));
+  g_assert_cmpint (cd_follow_up_get_status (cd_follow_up_row_get_follow_up (row_with_id (view, id))),
+                   ==, CD_FOLLOW_UP_STATUS_CANCELLED);
+  g_assert_true (gtk_widget_get_mapped (cd_follow_up_row_get_part (row_with_id (view, id),
+                                                                   "pending_badge")));
 }
 
 static void
@@ -834,6 +865,7 @@ main (int   argc,
   if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
     g_setenv ("GTK_A11Y", "none", FALSE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  cd_test_ignore_upstream_warnings ();
   gtk_init ();
   adw_init ();
 
@@ -842,6 +874,7 @@ main (int   argc,
   ADD ("/follow-ups-card/empty", test_empty, NULL);
   ADD ("/follow-ups-card/viewer", test_viewer, "tenant_viewer");
   ADD ("/follow-ups-card/offline", test_offline, NULL);
+  ADD ("/follow-ups-card/offline-cancel-pending", test_offline_cancel_pending, NULL);
   ADD ("/follow-ups-card/error-retry", test_error_retry, NULL);
   ADD ("/follow-ups-card/view-all", test_view_all, NULL);
   ADD ("/follow-ups-card/stale-notice", test_stale_notice, NULL);

@@ -752,15 +752,19 @@ test_offline_cached (Fixture       *fixture,
   summary = g_strdup (label_text (fixture, "summary_label"));
   cd_demo_server_stop (fixture->server);
 
-  /* Reopened without a server: the cached copy, read-only with a reason. */
+  /* Reopened without a server: the cached copy, "as of" its time, editable
+   * (edits wait in the outbox); Rebuild needs the server and says so. */
   cd_memory_card_load (fixture->card, CD_DEMO_CONTACT_NAMED);
   WAIT_UNTIL (shown (fixture, "offline_label"));
   g_assert_cmpstr (cd_memory_card_get_view_state (fixture->card), ==, "content");
   g_assert_cmpstr (label_text (fixture, "summary_label"), ==, summary);
   g_assert_null (cd_memory_card_get_etag (fixture->card));
-  g_assert_false (shown (fixture, "summary_edit_button"));
-  g_assert_false (shown (fixture, "fact_add_button"));
+  g_assert_true (shown (fixture, "as_of_label"));
+  g_assert_true (g_str_has_prefix (label_text (fixture, "as_of_label"), "as of "));
+  g_assert_true (shown (fixture, "summary_edit_button"));
+  g_assert_true (shown (fixture, "fact_add_button"));
   g_assert_false (shown (fixture, "rebuild_button"));
+  g_assert_true (shown (fixture, "rebuild_offline_label"));
 }
 
 static void
@@ -797,14 +801,17 @@ test_offline (Fixture       *fixture,
 {
   load_and_settle (fixture, CD_DEMO_CONTACT_NAMED);
   g_assert_true (shown (fixture, "summary_edit_button"));
+  g_assert_false (shown (fixture, "as_of_label"));
   cd_memory_card_set_online (fixture->card, FALSE);
   g_assert_true (shown (fixture, "offline_label"));
-  g_assert_false (shown (fixture, "summary_edit_button"));
-  g_assert_false (shown (fixture, "fact_add_button"));
+  g_assert_true (shown (fixture, "summary_edit_button"));
+  g_assert_true (shown (fixture, "fact_add_button"));
   g_assert_false (shown (fixture, "rebuild_button"));
+  g_assert_true (shown (fixture, "rebuild_offline_label"));
   cd_memory_card_set_online (fixture->card, TRUE);
   g_assert_false (shown (fixture, "offline_label"));
-  g_assert_true (shown (fixture, "summary_edit_button"));
+  g_assert_false (shown (fixture, "rebuild_offline_label"));
+  g_assert_true (shown (fixture, "rebuild_button"));
 }
 
 static void
@@ -852,6 +859,7 @@ main (int   argc,
   if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
     g_setenv ("GTK_A11Y", "none", FALSE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  cd_test_ignore_upstream_warnings ();
   gtk_init ();
   adw_init ();
 
