@@ -15,6 +15,21 @@ quit_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* SIGUSR1: prints the traffic counters since the last SIGUSR1 (or start) and
+ * resets them; tests/bench/run-bench.sh reads them. */
+static gboolean
+print_counters_cb (gpointer data)
+{
+  CdDemoServer *server = data;
+
+  printf ("COUNTERS requests=%u not_modified=%u body_bytes=%" G_GUINT64_FORMAT "\n",
+          cd_demo_server_get_request_count (server), cd_demo_server_get_not_modified_count (server),
+          cd_demo_server_get_body_bytes (server));
+  fflush (stdout);
+  cd_demo_server_reset_counters (server);
+  return G_SOURCE_CONTINUE;
+}
+
 static const char *valid_roles[] = {
   "tenant_admin", "tenant_operator", "tenant_viewer",
   "superadmin",   "platform_admin",  "platform_support",
@@ -93,6 +108,7 @@ main (int argc, char *argv[])
   loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGINT, quit_cb, loop);
   g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_unix_signal_add (SIGUSR1, print_counters_cb, server);
   g_main_loop_run (loop);
   cd_demo_server_stop (server);
   return 0;

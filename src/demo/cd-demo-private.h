@@ -62,6 +62,7 @@ void cd_demo_reply_data (CdDemoRequest *req,
                          JsonNode      *data,
                          const char    *message,
                          JsonNode      *meta);
+void cd_demo_reply_data_tagged (CdDemoRequest *req, JsonNode *data);
 void cd_demo_reply_error (CdDemoRequest *req,
                           guint          status,
                           const char    *code,

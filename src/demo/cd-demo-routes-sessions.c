@@ -202,7 +202,7 @@ reply_session_page (CdDemoRequest *req,
   json_builder_set_member_name (b, "total");
   json_builder_add_int_value (b, total);
   json_builder_end_object (b);
-  cd_demo_reply_data (req, SOUP_STATUS_OK, json_builder_get_root (b), NULL, NULL);
+  cd_demo_reply_data_tagged (req, json_builder_get_root (b));
 }
 
 static void

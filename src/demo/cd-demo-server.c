@@ -44,6 +44,8 @@ struct _CdDemoServer
   GRand      *fail_rand;
   GPtrArray  *faults;
   guint       request_count;
+  guint       not_modified_count;
+  guint64     body_bytes;
   GHashTable *mutation_counts;
   GHashTable *last_bodies;
 };
@@ -219,6 +221,27 @@ cd_demo_reply_data (CdDemoRequest *req,
   json_builder_add_string_value (b, req->request_id);
   json_builder_end_object (b);
   set_body_from_builder (req, status, b);
+}
+
+/*
+ * A 200 whose ETag is a digest of @data (lists have no version of their own):
+ * an If-None-Match naming it gets a 304 without a body.  Takes @data.
+ */
+void
+cd_demo_reply_data_tagged (CdDemoRequest *req, JsonNode *data)
+{
+  g_autofree char *text = json_to_string (data, FALSE);
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA1, text, -1);
+  g_autofree char *etag = NULL;
+
+  sum[20] = '\0';
+  etag = g_strdup_printf ("\"l%s\"", sum);
+  if (cd_demo_not_modified (req, etag))
+    {
+      json_node_unref (data);
+      return;
+    }
+  cd_demo_reply_data (req, SOUP_STATUS_OK, data, NULL, NULL);
 }
 
 void
@@ -846,6 +869,16 @@ unpause_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Called with @lock held: the transfer counters tests and benchmarks read. */
+static void
+count_response (CdDemoServer *self, CdDemoRequest *req)
+{
+  if (req->status == SOUP_STATUS_NOT_MODIFIED)
+    self->not_modified_count++;
+  else if (SOUP_STATUS_IS_SUCCESSFUL (req->status) && req->resp_body != NULL)
+    self->body_bytes += g_bytes_get_size (req->resp_body);
+}
+
 static void
 send_response (CdDemoServer *self, CdDemoRequest *req, SoupServerMessage *msg, gboolean delay)
 {
@@ -868,6 +901,7 @@ send_response (CdDemoServer *self, CdDemoRequest *req, SoupServerMessage *msg, g
       soup_message_body_append_bytes (soup_server_message_get_response_body (msg), req->resp_body);
     }
   g_mutex_lock (&self->lock);
+  count_response (self, req);
   if (delay)
     latency = self->latency_ms;
   g_mutex_unlock (&self->lock);
@@ -1226,6 +1260,41 @@ cd_demo_server_get_request_count (CdDemoServer *self)
   count = self->request_count;
   g_mutex_unlock (&self->lock);
   return count;
+}
+
+guint
+cd_demo_server_get_not_modified_count (CdDemoServer *self)
+{
+  guint count;
+
+  g_return_val_if_fail (CD_IS_DEMO_SERVER (self), 0);
+  g_mutex_lock (&self->lock);
+  count = self->not_modified_count;
+  g_mutex_unlock (&self->lock);
+  return count;
+}
+
+guint64
+cd_demo_server_get_body_bytes (CdDemoServer *self)
+{
+  guint64 bytes;
+
+  g_return_val_if_fail (CD_IS_DEMO_SERVER (self), 0);
+  g_mutex_lock (&self->lock);
+  bytes = self->body_bytes;
+  g_mutex_unlock (&self->lock);
+  return bytes;
+}
+
+void
+cd_demo_server_reset_counters (CdDemoServer *self)
+{
+  g_return_if_fail (CD_IS_DEMO_SERVER (self));
+  g_mutex_lock (&self->lock);
+  self->request_count = 0;
+  self->not_modified_count = 0;
+  self->body_bytes = 0;
+  g_mutex_unlock (&self->lock);
 }
 
 guint

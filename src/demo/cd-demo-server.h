@@ -82,6 +82,11 @@ guint         cd_demo_server_get_request_count  (CdDemoServer *self);
 guint         cd_demo_server_get_mutation_count (CdDemoServer *self,
                                                  const char   *method,
                                                  const char   *path);
+/* Extension: responses answered 304, and body bytes of successful (2xx)
+ * responses; reset_counters zeroes these and the request count (not mutations). */
+guint         cd_demo_server_get_not_modified_count (CdDemoServer *self);
+guint64       cd_demo_server_get_body_bytes         (CdDemoServer *self);
+void          cd_demo_server_reset_counters         (CdDemoServer *self);
 /* Body (JSON text) of the last applied mutation to @path, or NULL. */
 char         *cd_demo_server_dup_last_body      (CdDemoServer *self,
                                                  const char   *path);

@@ -723,8 +723,9 @@ start_network (Load *load)
                                       network_cb, load);
       break;
     case LOAD_FOLLOW_UPS:
-      cd_api_client_list_follow_ups_async (client, load->id, NULL, cancellable,
-                                           network_cb, load);
+      /* Lists carry an ETag too: an unchanged card costs a 304. */
+      cd_api_client_list_follow_ups_if_none_match_async (client, load->id, load->cached_etag,
+                                                         cancellable, network_cb, load);
       break;
     case LOAD_CALL_LOGS:
       {
@@ -734,6 +735,7 @@ start_network (Load *load)
         query.sort = "started_at";
         query.order = "desc";
         query.page_size = 10;
+        query.if_none_match = load->cached_etag;
         cd_api_client_list_voice_sessions_async (client, &query, cancellable, network_cb, load);
       }
       break;
