@@ -9,6 +9,7 @@
 #include "cd-json.h"
 #include "cd-offline-private.h"
 #include "cd-repository-private.h"
+#include "cd-repository-outbox.h"
 #include "cd-rules.h"
 
 /*
@@ -106,11 +107,18 @@ cd_repository_offline_purge_gone (CdRepository *repo,
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, contact_id);
   g_autofree char *notice = NULL;
+  guint unsent = cd_repository_get_pending_count (repo, contact_id);
 
   g_debug ("Contact %s is gone on the server; purged", id);
   cd_repository_purge_contact_async (repo, contact_id, NULL, NULL, NULL);
-  /* Translators: %s is a contact id; nothing personal may appear here. */
-  notice = g_strdup_printf (_("Contact #%s was erased or deleted on the server and has been removed from this device"), id);
+  if (unsent == 0)
+    /* Translators: %s is a contact id; nothing personal may appear here. */
+    notice = g_strdup_printf (_("Contact #%s was erased or deleted on the server and has been removed from this device"), id);
+  else
+    /* Translators: %s is a contact id, %u a count of edits made offline. */
+    notice = g_strdup_printf (ngettext ("Contact #%s was erased or deleted on the server and has been removed from this device, with %u unsent change",
+                                        "Contact #%s was erased or deleted on the server and has been removed from this device, with %u unsent changes",
+                                        unsent), id, unsent);
   cd_repository_post_notice (repo, notice);
 }
 

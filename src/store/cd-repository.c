@@ -11,6 +11,7 @@
 #include "cd-error.h"
 #include "cd-follow-up.h"
 #include "cd-json.h"
+#include "cd-outbox-private.h"
 #include "cd-memory.h"
 #include "cd-repository.h"
 #include "cd-repository-offline.h"
@@ -567,8 +568,9 @@ queue_purge (CdRepository *self,
 
   op->id = contact_id;
   queue_write (self, op);
-  /* A purge also drops the contact from the offline set. */
+  /* A purge also drops the contact from the offline set and the outbox. */
   cd_repository_offline_forget (self, contact_id);
+  cd_repository_outbox_drop_contact (self, contact_id);
 }
 
 /* Stores what the server just confirmed (200, or 304 with the cached text). */
@@ -1440,6 +1442,8 @@ cd_repository_purge_contact_async (CdRepository        *self,
   op = op_new (self, OP_PURGE);
   op->id = contact_id;
   cd_repository_offline_forget (self, contact_id);
+  /* The cache purge deletes the contact's outbox rows; the live list follows. */
+  cd_repository_outbox_drop_contact (self, contact_id);
   start_relay (self, op, cd_repository_purge_contact_async, cancellable, callback, user_data);
 }
 
