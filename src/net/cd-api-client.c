@@ -31,6 +31,7 @@ struct _CdApiClient
   guint        request_ms;
   guint        retry_base_ms;
   guint        max_get_retries;
+  gboolean     retries_disabled;
   guint        max_retry_after_s;
   gsize        max_response_size;
 };
@@ -293,7 +294,8 @@ should_retry (CdApiClient  *self,
 {
   guint status;
 
-  if (req->retries >= self->max_get_retries || error->domain != CD_API_ERROR)
+  if (self->retries_disabled || req->retries >= self->max_get_retries ||
+      error->domain != CD_API_ERROR)
     return FALSE;
   if (!request_is_get (req))
     /* Only when the body never fully left: the server cannot have acted on
@@ -976,6 +978,14 @@ cd_api_client_set_max_get_retries (CdApiClient *self,
 {
   g_return_if_fail (CD_IS_API_CLIENT (self));
   self->max_get_retries = max_retries;
+}
+
+void
+cd_api_client_set_retries_enabled (CdApiClient *self,
+                                   gboolean     enabled)
+{
+  g_return_if_fail (CD_IS_API_CLIENT (self));
+  self->retries_disabled = !enabled;
 }
 
 void

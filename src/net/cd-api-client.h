@@ -84,6 +84,10 @@ void           cd_api_client_set_retry_base_delay  (CdApiClient  *self,
                                                     guint         delay_ms);
 void           cd_api_client_set_max_get_retries   (CdApiClient  *self,
                                                     guint         max_retries);
+/* While FALSE, no request is retried: the caller already knows the server is
+ * unreachable and wants the offline answer at once (default TRUE). */
+void           cd_api_client_set_retries_enabled   (CdApiClient  *self,
+                                                    gboolean      enabled);
 /* Longest Retry-After the client waits for on its own (default 10 s). */
 void           cd_api_client_set_max_retry_after   (CdApiClient  *self,
                                                     guint         seconds);

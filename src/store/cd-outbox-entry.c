@@ -17,6 +17,7 @@ struct _CdOutboxEntry
   JsonObject  *theirs;   /* parsed lazily from row->theirs_json */
   GDateTime   *created_at;
   char        *label;
+  char        *fact_key; /* MEMORY_FACT(_RESET) only: derived from row->path */
 };
 
 G_DEFINE_FINAL_TYPE (CdOutboxEntry, cd_outbox_entry, G_TYPE_OBJECT)
@@ -197,6 +198,20 @@ build_label (CdOutboxEntry *self)
     }
 }
 
+/* The fact an entry changes: PUT …/memory/facts/{key}, POST …/facts/{key}/reset. */
+static char *
+build_fact_key (const CdOutboxRow *row)
+{
+  char *key;
+
+  if (row->kind != CD_OUTBOX_MEMORY_FACT && row->kind != CD_OUTBOX_MEMORY_FACT_RESET)
+    return NULL;
+  key = path_segment (row->path, row->kind == CD_OUTBOX_MEMORY_FACT ? 0 : 1);
+  if (key != NULL && *key == '\0')
+    g_clear_pointer (&key, g_free);
+  return key;
+}
+
 static void
 cd_outbox_entry_finalize (GObject *object)
 {
@@ -207,6 +222,7 @@ cd_outbox_entry_finalize (GObject *object)
   g_clear_pointer (&self->theirs, json_object_unref);
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_free (self->label);
+  g_free (self->fact_key);
   G_OBJECT_CLASS (cd_outbox_entry_parent_class)->finalize (object);
 }
 
@@ -259,6 +275,7 @@ cd_outbox_entry_new (const CdOutboxRow *row)
   self->row = cd_outbox_row_copy (row);
   self->created_at = g_date_time_new_from_unix_utc (MAX (row->created_at, 0));
   self->label = build_label (self);
+  self->fact_key = build_fact_key (self->row);
   return self;
 }
 
@@ -285,6 +302,8 @@ cd_outbox_entry_update (CdOutboxEntry     *self,
   g_clear_pointer (&self->theirs, json_object_unref);
   g_free (self->label);
   self->label = build_label (self);
+  g_free (self->fact_key);
+  self->fact_key = build_fact_key (self->row);
   if (old_state != row->state)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
@@ -330,6 +349,13 @@ cd_outbox_entry_get_target_id (CdOutboxEntry *self)
   if (self->row->kind == CD_OUTBOX_FOLLOW_UP_SCHEDULE)
     return -self->row->seq;
   return self->row->kind == CD_OUTBOX_FOLLOW_UP_UPDATE ? self->row->target_id : 0;
+}
+
+const char *
+cd_outbox_entry_get_fact_key (CdOutboxEntry *self)
+{
+  g_return_val_if_fail (CD_IS_OUTBOX_ENTRY (self), NULL);
+  return self->fact_key;
 }
 
 CdOutboxState

@@ -62,6 +62,9 @@ CdOutboxKind   cd_outbox_entry_get_kind       (CdOutboxEntry *self);
 /* Extension: the follow-up a FOLLOW_UP_UPDATE changes; for FOLLOW_UP_SCHEDULE
  * the temporary id (-seq) its optimistic copy carries until sent; else 0. */
 gint64         cd_outbox_entry_get_target_id  (CdOutboxEntry *self);
+/* Extension: the key of the fact a MEMORY_FACT or MEMORY_FACT_RESET entry
+ * changes (from its path, unescaped); NULL for every other kind. */
+const char    *cd_outbox_entry_get_fact_key   (CdOutboxEntry *self);
 /* Property "state" notifies. */
 CdOutboxState  cd_outbox_entry_get_state      (CdOutboxEntry *self);
 GDateTime     *cd_outbox_entry_get_created_at (CdOutboxEntry *self);

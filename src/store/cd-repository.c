@@ -468,6 +468,8 @@ set_online (CdRepository *self,
   if (self->online == online)
     return;
   self->online = online;
+  /* Offline, retrying a dead server only delays the cached answer. */
+  cd_api_client_set_retries_enabled (self->client, online);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE]);
 }
 
@@ -642,6 +644,7 @@ handle_not_modified (Load *load)
       return;
     }
   store_fresh (load, load->cached_json, load->cached_etag, NULL);
+  cd_resource_set_etag (load->resource, load->cached_etag);
   cd_resource_update (load->resource, CD_RESOURCE_FRESH, load->cached_value, NULL, now, FALSE);
 }
 
@@ -684,6 +687,7 @@ handle_data (Load          *load,
       json = node_to_json (data);
       store_fresh (load, json, cd_api_response_get_etag (response), data);
     }
+  cd_resource_set_etag (load->resource, cd_api_response_get_etag (response));
   cd_resource_update (load->resource, CD_RESOURCE_FRESH, value, NULL, now, FALSE);
 }
 
@@ -772,6 +776,7 @@ cached_cb (GObject      *object,
       load->cached_json = g_steal_pointer (&entry->json);
       load->cached_etag = g_steal_pointer (&entry->etag);
       load->cached_fetched_at = time_from_unix (entry->fetched_at);
+      cd_resource_set_etag (load->resource, load->cached_etag);
       cd_resource_update (load->resource, CD_RESOURCE_STALE, load->cached_value, NULL,
                           load->cached_fetched_at, TRUE);
       if (load->kind == LOAD_CONTACT)

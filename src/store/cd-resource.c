@@ -11,6 +11,7 @@ struct _CdResource
   GError          *error;
   GDateTime       *fetched_at;
   gboolean         from_cache;
+  char            *etag;
   GCancellable    *cancellable;
   GCallback        refresh_func;
   gpointer         refresh_data;
@@ -26,6 +27,7 @@ enum {
   PROP_ERROR,
   PROP_FETCHED_AT,
   PROP_FROM_CACHE,
+  PROP_ETAG,
   N_PROPS
 };
 
@@ -93,6 +95,7 @@ cd_resource_finalize (GObject *object)
 
   g_clear_error (&self->error);
   g_clear_pointer (&self->fetched_at, g_date_time_unref);
+  g_free (self->etag);
   g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (cd_resource_parent_class)->finalize (object);
 }
@@ -121,6 +124,9 @@ cd_resource_get_property (GObject    *object,
       break;
     case PROP_FROM_CACHE:
       g_value_set_boolean (value, self->from_cache);
+      break;
+    case PROP_ETAG:
+      g_value_set_string (value, self->etag);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -151,6 +157,9 @@ cd_resource_class_init (CdResourceClass *klass)
   properties[PROP_FROM_CACHE] =
     g_param_spec_boolean ("from-cache", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ETAG] =
+    g_param_spec_string ("etag", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -204,6 +213,28 @@ cd_resource_get_from_cache (CdResource *self)
   return self->from_cache;
 }
 
+const char *
+cd_resource_get_etag (CdResource *self)
+{
+  g_return_val_if_fail (CD_IS_RESOURCE (self), NULL);
+  return self->etag;
+}
+
+/* Views that edit need the ETag of exactly the copy they show (If-Match), so
+ * they read it here instead of fetching the same document a second time. */
+void
+cd_resource_set_etag (CdResource *self,
+                      const char *etag)
+{
+  g_return_if_fail (CD_IS_RESOURCE (self));
+
+  if (g_cancellable_is_cancelled (self->cancellable) || g_strcmp0 (self->etag, etag) == 0)
+    return;
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ETAG]);
+}
+
 GCancellable *
 cd_resource_get_cancellable (CdResource *self)
 {
@@ -253,6 +284,9 @@ cd_resource_update (CdResource      *self,
     return;
 
   g_object_freeze_notify (G_OBJECT (self));
+  /* No value, no ETag: nothing is shown that an edit could be based on. */
+  if (value == NULL)
+    cd_resource_set_etag (self, NULL);
   if (self->value != value)
     {
       g_set_object (&self->value, value);

@@ -37,6 +37,9 @@ const GError    *cd_resource_get_error      (CdResource *self);
 GDateTime       *cd_resource_get_fetched_at (CdResource *self);
 /* TRUE while the value shown came from the cache and is not yet confirmed. */
 gboolean         cd_resource_get_from_cache (CdResource *self);
+/* Extension: the ETag of the shown value — the server's when FRESH, else the
+ * cached copy's (which a queued offline edit may have changed); NULL if none. */
+const char      *cd_resource_get_etag       (CdResource *self);
 /* Revalidates again (e.g. the Retry button); no-op once cancelled. */
 void             cd_resource_refresh        (CdResource *self);
 
@@ -48,6 +51,9 @@ void             cd_resource_set_refresh_func (CdResource    *self,
                                                GCallback      func,
                                                gpointer       data,
                                                GDestroyNotify destroy);
+/* Set before the cd_resource_update() that shows the value it belongs to. */
+void             cd_resource_set_etag       (CdResource      *self,
+                                             const char      *etag);
 void             cd_resource_update         (CdResource      *self,
                                              CdResourceState  state,
                                              gpointer         value,

@@ -13,6 +13,8 @@ struct _CdFinderRow
   AdwAvatar *avatar;
   GtkLabel  *title_label;
   GtkLabel  *subtitle_label;
+  GtkWidget *offline_icon;
+  gint64     contact_id;
 };
 
 G_DEFINE_FINAL_TYPE (CdFinderRow, cd_finder_row, GTK_TYPE_WIDGET)
@@ -84,6 +86,7 @@ cd_finder_row_class_init (CdFinderRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdFinderRow, avatar);
   gtk_widget_class_bind_template_child (widget_class, CdFinderRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, CdFinderRow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, CdFinderRow, offline_icon);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -110,8 +113,10 @@ cd_finder_row_set_contact (CdFinderRow *self,
   g_return_if_fail (CD_IS_FINDER_ROW (self));
   g_return_if_fail (contact == NULL || CD_IS_CONTACT (contact));
 
+  self->contact_id = contact ? cd_contact_get_id (contact) : 0;
   if (contact == NULL)
     {
+      gtk_widget_set_visible (self->offline_icon, FALSE);
       gtk_label_set_text (self->title_label, "");
       gtk_label_set_text (self->subtitle_label, "");
       adw_avatar_set_text (self->avatar, NULL);
@@ -135,4 +140,29 @@ cd_finder_row_get_title (CdFinderRow *self)
   g_return_val_if_fail (CD_IS_FINDER_ROW (self), NULL);
 
   return gtk_label_get_text (self->title_label);
+}
+
+void
+cd_finder_row_set_offline (CdFinderRow *self,
+                           gboolean     offline)
+{
+  g_return_if_fail (CD_IS_FINDER_ROW (self));
+
+  gtk_widget_set_visible (self->offline_icon, offline);
+}
+
+gboolean
+cd_finder_row_get_offline (CdFinderRow *self)
+{
+  g_return_val_if_fail (CD_IS_FINDER_ROW (self), FALSE);
+
+  return gtk_widget_get_visible (self->offline_icon);
+}
+
+gint64
+cd_finder_row_get_contact_id (CdFinderRow *self)
+{
+  g_return_val_if_fail (CD_IS_FINDER_ROW (self), 0);
+
+  return self->contact_id;
 }

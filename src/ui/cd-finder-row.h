@@ -15,5 +15,11 @@ GtkWidget  *cd_finder_row_new         (void);
 void        cd_finder_row_set_contact (CdFinderRow *self,
                                        gpointer     contact);
 const char *cd_finder_row_get_title   (CdFinderRow *self);
+/* Shows the "Available offline" mark (icon with tooltip and accessible label). */
+void        cd_finder_row_set_offline (CdFinderRow *self,
+                                       gboolean     offline);
+gboolean    cd_finder_row_get_offline (CdFinderRow *self);
+/* The contact shown (0 when cleared). */
+gint64      cd_finder_row_get_contact_id (CdFinderRow *self);
 
 G_END_DECLS

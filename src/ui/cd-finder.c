@@ -4,6 +4,9 @@
 #include <glib/gi18n.h>
 
 #include "cd-contact.h"
+#include "cd-format.h"
+#include "cd-offline-bar.h"
+#include "cd-repository-offline.h"
 
 #include "cd-finder.h"
 #include "cd-finder-row.h"
@@ -23,9 +26,14 @@ struct _CdFinder
   gint64              selected_id;   /* the contact shown in the page, highlighted */
   char               *pending_query; /* the query in flight */
   char               *shown_query;   /* the query the list shows results of */
+  GPtrArray          *rows;          /* CdFinderRow, unowned: every row the list made */
+  gboolean            from_cache;    /* the list shows saved contacts */
+  GtkWidget          *offline_bar;   /* progress of "Keep these offline" */
 
   GtkSearchEntry     *search_entry;
   GtkLabel           *offline_label;
+  GtkWidget          *keep_button;
+  AdwButtonContent   *keep_content;
   GtkStack           *stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
@@ -97,6 +105,93 @@ replace_items (CdFinder   *self,
   sync_selection (self);
 }
 
+static gboolean
+is_offline (CdFinder *self,
+            gint64    contact_id)
+{
+  return self->repository != NULL && contact_id > 0 &&
+         cd_repository_get_offline_state (self->repository, contact_id) == CD_OFFLINE_DONE;
+}
+
+/* How many listed contacts are not kept offline yet. */
+static guint
+count_not_kept (CdFinder *self)
+{
+  GListModel *model = G_LIST_MODEL (self->store);
+  guint n = g_list_model_get_n_items (model);
+  guint count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdContact) contact = g_list_model_get_item (model, i);
+
+      if (cd_repository_get_offline_state (self->repository, cd_contact_get_id (contact)) == CD_OFFLINE_NONE)
+        count++;
+    }
+  return count;
+}
+
+/* "Keep These 12 Offline": for a search's results, online, while some are not kept yet. */
+static void
+update_keep_button (CdFinder *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  gboolean show = self->repository != NULL && n > 0 && !self->from_cache &&
+                  self->shown_query != NULL && self->shown_query[0] != '\0' &&
+                  cd_repository_get_online (self->repository) && count_not_kept (self) > 0;
+  g_autofree char *count = NULL;
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (self->keep_button, show);
+  if (!show)
+    return;
+  count = cd_format_number ((double) n);
+  /* Translators: a button under the search; %s is the number of contacts found */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Keep This Offline",
+                                        "Keep These %s Offline", n), count);
+  adw_button_content_set_label (self->keep_content, label);
+}
+
+static void
+update_offline_marks (CdFinder *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      CdFinderRow *row = g_ptr_array_index (self->rows, i);
+
+      cd_finder_row_set_offline (row, is_offline (self, cd_finder_row_get_contact_id (row)));
+    }
+  update_keep_button (self);
+}
+
+static void
+on_offline_changed (CdFinder *self)
+{
+  update_offline_marks (self);
+}
+
+static void
+on_keep_clicked (CdFinder *self)
+{
+  GListModel *model = G_LIST_MODEL (self->store);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  CdOfflineJob *job;
+
+  if (self->repository == NULL || n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdContact) contact = g_list_model_get_item (model, i);
+      gint64 id = cd_contact_get_id (contact);
+
+      g_array_append_val (ids, id);
+    }
+  job = cd_repository_keep_offline (self->repository, (const gint64 *) (gpointer) ids->data, ids->len);
+  cd_offline_bar_show_job (CD_OFFLINE_BAR (self->offline_bar), job);
+  update_offline_marks (self);
+}
+
 static const char *
 current_query (CdFinder *self)
 {
@@ -119,7 +214,13 @@ show_results (CdFinder   *self,
 
   mark_shown (self);
   replace_items (self, model);
+  self->from_cache = from_cache;
+  /* Offline, a search runs over the contacts saved on this computer. */
+  gtk_label_set_text (self->offline_label,
+                      searching ? _("Offline — searching saved contacts")
+                                : _("Offline — showing saved contacts"));
   gtk_widget_set_visible (GTK_WIDGET (self->offline_label), from_cache);
+  update_keep_button (self);
 
   if (g_list_model_get_n_items (model) > 0)
     {
@@ -150,7 +251,9 @@ show_error (CdFinder     *self,
 
   mark_shown (self);
   replace_items (self, G_LIST_MODEL (empty));
+  self->from_cache = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->offline_label), FALSE);
+  update_keep_button (self);
   adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
@@ -281,20 +384,44 @@ on_list_pointer_left (CdFinder *self)
 }
 
 static void
+row_finalized_cb (gpointer  data,
+                  GObject  *row)
+{
+  CdFinder *self = data;
+
+  g_ptr_array_remove_fast (self->rows, row);
+}
+
+/* Rows are tracked until they die, so an offline change can re-mark them in place. */
+static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              gpointer                  user_data)
+              CdFinder                 *self)
 {
-  gtk_list_item_set_child (item, cd_finder_row_new ());
+  GtkWidget *row = cd_finder_row_new ();
+
+  g_ptr_array_add (self->rows, row);
+  g_object_weak_ref (G_OBJECT (row), row_finalized_cb, self);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+forget_rows (CdFinder *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    g_object_weak_unref (g_ptr_array_index (self->rows, i), row_finalized_cb, self);
+  g_ptr_array_set_size (self->rows, 0);
 }
 
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
-             gpointer                  user_data)
+             CdFinder                 *self)
 {
-  cd_finder_row_set_contact (CD_FINDER_ROW (gtk_list_item_get_child (item)),
-                             gtk_list_item_get_item (item));
+  CdFinderRow *row = CD_FINDER_ROW (gtk_list_item_get_child (item));
+
+  cd_finder_row_set_contact (row, gtk_list_item_get_item (item));
+  cd_finder_row_set_offline (row, is_offline (self, cd_finder_row_get_contact_id (row)));
 }
 
 static void
@@ -316,6 +443,10 @@ cd_finder_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
+  if (self->rows != NULL)
+    forget_rows (self);
+  if (self->repository != NULL)
+    g_signal_handlers_disconnect_by_data (self->repository, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_FINDER);
   /* The unnamed root box of the template is not disposed with the named children. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -324,6 +455,7 @@ cd_finder_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
   g_clear_object (&self->repository);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->pending_query, g_free);
   g_clear_pointer (&self->shown_query, g_free);
 
@@ -396,6 +528,9 @@ cd_finder_class_init (CdFinderClass *klass)
                                                "/com/example/ContactDetail/ui/cd-finder.ui");
   gtk_widget_class_bind_template_child (widget_class, CdFinder, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CdFinder, offline_label);
+  gtk_widget_class_bind_template_child (widget_class, CdFinder, keep_button);
+  gtk_widget_class_bind_template_child (widget_class, CdFinder, keep_content);
+  gtk_widget_class_bind_template_callback (widget_class, on_keep_clicked);
   gtk_widget_class_bind_template_child (widget_class, CdFinder, stack);
   gtk_widget_class_bind_template_child (widget_class, CdFinder, list_view);
   gtk_widget_class_bind_template_child (widget_class, CdFinder, empty_page);
@@ -418,6 +553,13 @@ cd_finder_init (CdFinder *self)
   GtkEventController *motion;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+  self->offline_bar = cd_offline_bar_new ();
+  gtk_widget_set_margin_start (self->offline_bar, 12);
+  gtk_widget_set_margin_end (self->offline_bar, 12);
+  gtk_widget_set_margin_bottom (self->offline_bar, 6);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->keep_button)), self->offline_bar,
+                              self->keep_button);
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect_object (motion, "leave", G_CALLBACK (on_list_pointer_left), self,
@@ -429,8 +571,8 @@ cd_finder_init (CdFinder *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -463,8 +605,19 @@ cd_finder_set_repository (CdFinder     *self,
   g_return_if_fail (CD_IS_FINDER (self));
   g_return_if_fail (repository == NULL || CD_IS_REPOSITORY (repository));
 
-  if (!g_set_object (&self->repository, repository))
+  if (self->repository == repository)
     return;
+  if (self->repository != NULL)
+    g_signal_handlers_disconnect_by_data (self->repository, self);
+  g_set_object (&self->repository, repository);
+  cd_offline_bar_set_repository (CD_OFFLINE_BAR (self->offline_bar), repository);
+  if (repository != NULL)
+    {
+      g_signal_connect_object (repository, "offline-changed", G_CALLBACK (on_offline_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (repository, "notify::online", G_CALLBACK (update_keep_button),
+                               self, G_CONNECT_SWAPPED);
+    }
 
   /* Results of another backend must not linger. */
   self->selected_id = 0;
@@ -563,4 +716,41 @@ cd_finder_focus_search (CdFinder *self)
   g_return_if_fail (CD_IS_FINDER (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* The "Keep These N Offline" button; for tests. */
+GtkWidget *
+cd_finder_get_keep_button (CdFinder *self)
+{
+  g_return_val_if_fail (CD_IS_FINDER (self), NULL);
+
+  return self->keep_button;
+}
+
+/* The finder's download progress strip (a CdOfflineBar); for tests. */
+GtkWidget *
+cd_finder_get_offline_bar (CdFinder *self)
+{
+  g_return_val_if_fail (CD_IS_FINDER (self), NULL);
+
+  return self->offline_bar;
+}
+
+/* Whether the listed contact @contact_id shows the "Available offline" mark (FALSE
+ * when its row is not made, e.g. scrolled far away). */
+gboolean
+cd_finder_row_shows_offline (CdFinder *self,
+                             gint64    contact_id)
+{
+  g_return_val_if_fail (CD_IS_FINDER (self), FALSE);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      CdFinderRow *row = g_ptr_array_index (self->rows, i);
+
+      if (cd_finder_row_get_contact_id (row) == contact_id &&
+          gtk_widget_get_mapped (GTK_WIDGET (row)))
+        return cd_finder_row_get_offline (row);
+    }
+  return FALSE;
 }

@@ -41,5 +41,11 @@ void          cd_finder_set_selected_id (CdFinder    *self,
                                          gint64       contact_id);
 /* Moves the keyboard focus into the search entry. */
 void          cd_finder_focus_search   (CdFinder     *self);
+/* "Keep These N Offline" (shown for search results online) and its progress strip. */
+GtkWidget    *cd_finder_get_keep_button (CdFinder    *self);
+GtkWidget    *cd_finder_get_offline_bar (CdFinder    *self);
+/* Whether @contact_id's shown row carries the "Available offline" mark. */
+gboolean      cd_finder_row_shows_offline (CdFinder  *self,
+                                           gint64     contact_id);
 
 G_END_DECLS

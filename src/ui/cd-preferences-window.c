@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cd-format.h"
+#include "cd-repository-offline.h"
 #include "cd-tenant.h"
 #include "cd-user.h"
 
@@ -25,6 +27,8 @@ struct _CdPreferencesWindow
   char                 *key_server_url;    /* the server of the key being stored */
   guint64               cache_size;
   guint                 pending_sizes;
+  GCancellable         *list_cancellable;  /* the offline list query in flight */
+  GPtrArray            *offline_rows;      /* AdwActionRow in offline_group, unowned */
 
   AdwEntryRow          *server_row;
   AdwComboRow          *workspace_row;
@@ -33,6 +37,8 @@ struct _CdPreferencesWindow
   AdwEntryRow          *api_key_row;
   AdwEntryRow          *timezone_row;
   AdwEntryRow          *dashboard_row;
+  AdwPreferencesGroup  *offline_group;
+  GtkWidget            *offline_empty_row;
 };
 
 G_DEFINE_FINAL_TYPE (CdPreferencesWindow, cd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -164,6 +170,168 @@ update_storage_size (CdPreferencesWindow *self)
     }
 }
 
+static void update_offline_list (CdPreferencesWindow *self);
+
+static const char *
+offline_state_text (CdOfflineState state)
+{
+  switch (state)
+    {
+    case CD_OFFLINE_PENDING: return _("Download incomplete");
+    case CD_OFFLINE_DOWNLOADING: return _("Downloading…");
+    case CD_OFFLINE_FAILED: return _("Download failed");
+    case CD_OFFLINE_DONE:
+    case CD_OFFLINE_NONE:
+    default: return NULL;
+    }
+}
+
+/* "1.2 MB · synced 5 min ago", "340 kB · Downloading…" */
+static char *
+dup_offline_subtitle (CdOfflineContact *contact)
+{
+  /* Binary units, as the storage size above. */
+  g_autofree char *size = g_format_size_full (cd_offline_contact_get_size (contact), G_FORMAT_SIZE_IEC_UNITS);
+  const char *state = offline_state_text (cd_offline_contact_get_state (contact));
+  GDateTime *synced = cd_offline_contact_get_synced_at (contact);
+  g_autofree char *when = NULL;
+
+  if (state != NULL)
+    return g_strdup_printf ("%s · %s", size, state);
+  if (synced == NULL)
+    return g_steal_pointer (&size);
+  when = cd_format_relative (synced, NULL);
+  /* Translators: offline data size, then a relative time, e.g. "1.2 MB · synced 5 min ago" */
+  return g_strdup_printf (_("%s · synced %s"), size, when);
+}
+
+static void
+remove_one_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CdPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cd_repository_remove_offline_finish (CD_REPOSITORY (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, _("Could not remove the offline data"));
+      return;
+    }
+  toast (self, _("Offline data removed"));
+  update_storage_size (self);
+  update_offline_list (self);
+}
+
+static void
+on_remove_one_clicked (GtkButton           *button,
+                       CdPreferencesWindow *self)
+{
+  gint64 contact_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "contact-id"));
+
+  if (self->repository == NULL || contact_id <= 0)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  cd_repository_remove_offline_async (self->repository, contact_id, self->cancellable,
+                                      remove_one_cb, g_object_ref (self));
+}
+
+static GtkWidget *
+create_offline_row (CdPreferencesWindow *self,
+                    CdOfflineContact    *contact)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  const char *title = cd_offline_contact_get_title (contact);
+  g_autofree char *subtitle = dup_offline_subtitle (contact);
+  g_autofree char *fallback = NULL;
+  g_autofree char *name = NULL;
+
+  if (title == NULL || title[0] == '\0')
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, cd_offline_contact_get_contact_id (contact));
+
+      /* Translators: %s is a contact's id */
+      title = fallback = g_strdup_printf (_("Contact #%s"), id);
+    }
+  /* Names are plain text, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove Offline Data"));
+  /* Translators: accessible name of a button; %s is the contact's name */
+  name = g_strdup_printf (_("Remove offline data of %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data (G_OBJECT (button), "contact-id",
+                     GSIZE_TO_POINTER ((gsize) cd_offline_contact_get_contact_id (contact)));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_remove_one_clicked), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static void
+show_offline_list (CdPreferencesWindow *self,
+                   GListModel          *list)
+{
+  guint n = list ? g_list_model_get_n_items (list) : 0;
+
+  for (guint i = 0; i < self->offline_rows->len; i++)
+    adw_preferences_group_remove (self->offline_group, g_ptr_array_index (self->offline_rows, i));
+  g_ptr_array_set_size (self->offline_rows, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CdOfflineContact) contact = g_list_model_get_item (list, i);
+      GtkWidget *row = create_offline_row (self, contact);
+
+      adw_preferences_group_add (self->offline_group, row);
+      g_ptr_array_add (self->offline_rows, row);
+    }
+  gtk_widget_set_visible (self->offline_empty_row, n == 0);
+}
+
+static void
+list_offline_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CdPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = NULL;
+
+  list = cd_repository_list_offline_finish (CD_REPOSITORY (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (list == NULL)
+    g_debug ("Offline list unavailable (code %d)", error ? error->code : -1);
+  show_offline_list (self, list);
+}
+
+static void
+update_offline_list (CdPreferencesWindow *self)
+{
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
+  if (self->repository == NULL)
+    {
+      show_offline_list (self, NULL);
+      return;
+    }
+  self->list_cancellable = g_cancellable_new ();
+  cd_repository_list_offline_async (self->repository, self->list_cancellable,
+                                    list_offline_cb, g_object_ref (self));
+}
+
+static void
+on_offline_changed (CdPreferencesWindow *self)
+{
+  update_offline_list (self);
+}
+
 static void
 clear_workspaces (CdPreferencesWindow *self,
                   const char          *subtitle)
@@ -269,8 +437,14 @@ on_window_repository_changed (CdPreferencesWindow *self)
 {
   CdRepository *repository = self->window ? cd_window_get_repository (self->window) : NULL;
 
+  if (self->repository != NULL)
+    g_signal_handlers_disconnect_by_data (self->repository, self);
   g_set_object (&self->repository, repository);
+  if (repository != NULL)
+    g_signal_connect_object (repository, "offline-changed", G_CALLBACK (on_offline_changed), self,
+                             G_CONNECT_SWAPPED);
   update_storage_size (self);
+  update_offline_list (self);
 
   if (repository == NULL)
     {
@@ -317,7 +491,7 @@ clear_cache_cb (GObject      *source,
   g_autoptr(CdPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!cd_repository_clear_cache_finish (CD_REPOSITORY (source), result, &error))
+  if (!cd_repository_remove_offline_finish (CD_REPOSITORY (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         toast (self, _("Could not remove the offline data"));
@@ -326,6 +500,7 @@ clear_cache_cb (GObject      *source,
 
   toast (self, _("Offline data removed"));
   update_storage_size (self);
+  update_offline_list (self);
 }
 
 static void
@@ -335,8 +510,9 @@ on_remove_confirmed (CdPreferencesWindow *self,
   if (g_strcmp0 (response, "remove") != 0 || self->repository == NULL)
     return;
 
-  cd_repository_clear_cache_async (self->repository, self->cancellable, clear_cache_cb,
-                                   g_object_ref (self));
+  /* 0 = every contact; the outbox of unsent edits stays. */
+  cd_repository_remove_offline_async (self->repository, 0, self->cancellable, clear_cache_cb,
+                                      g_object_ref (self));
 }
 
 static void
@@ -346,8 +522,9 @@ on_remove_data_clicked (CdPreferencesWindow *self)
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove Offline Data?"),
                                    _("Every contact, call log and note saved on this computer "
-                                     "for this server is deleted. They are downloaded again "
-                                     "when you open them while online."));
+                                     "for this server is deleted, including contacts kept "
+                                     "offline. They are downloaded again when you open them "
+                                     "while online. Edits waiting to be sent are kept."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "remove", _("_Remove"),
@@ -487,8 +664,13 @@ cd_preferences_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->size_cancellable);
   g_clear_object (&self->size_cancellable);
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
   g_clear_object (&self->settings);
+  if (self->repository != NULL)
+    g_signal_handlers_disconnect_by_data (self->repository, self);
   g_clear_object (&self->repository);
+  g_clear_pointer (&self->offline_rows, g_ptr_array_unref);
   if (self->window != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->window, self);
@@ -538,6 +720,8 @@ cd_preferences_window_class_init (CdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, api_key_row);
   gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, timezone_row);
   gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, dashboard_row);
+  gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, offline_group);
+  gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, offline_empty_row);
   gtk_widget_class_bind_template_callback (widget_class, on_server_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_server_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_workspace_selected);
@@ -554,6 +738,7 @@ cd_preferences_window_init (CdPreferencesWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->tenant_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->offline_rows = g_ptr_array_new ();
   self->settings = cd_application_create_settings ();
   if (self->settings == NULL)
     return;
@@ -571,4 +756,13 @@ cd_preferences_window_new (GtkWindow *transient_for)
   return g_object_new (CD_TYPE_PREFERENCES_WINDOW,
                        "transient-for", transient_for,
                        NULL);
+}
+
+/* The rows of "Kept Offline" (AdwActionRow, one per contact); for tests. */
+GPtrArray *
+cd_preferences_window_get_offline_rows (CdPreferencesWindow *self)
+{
+  g_return_val_if_fail (CD_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->offline_rows;
 }

@@ -12,5 +12,7 @@ G_DECLARE_FINAL_TYPE (CdPreferencesWindow, cd_preferences_window, CD, PREFERENCE
                       AdwPreferencesWindow)
 
 GtkWidget *cd_preferences_window_new (GtkWindow *transient_for);
+/* The "Kept Offline" rows (AdwActionRow, unowned), refreshed on "offline-changed". */
+GPtrArray *cd_preferences_window_get_offline_rows (CdPreferencesWindow *self);
 
 G_END_DECLS

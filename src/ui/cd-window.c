@@ -5,6 +5,7 @@
 
 #include "cd-contact.h"
 #include "cd-contact-page.h"
+#include "cd-repository-offline.h"
 
 #include "cd-application.h"
 #include "cd-finder.h"
@@ -495,6 +496,9 @@ cd_window_set_repository (CdWindow     *self,
 
   cd_contact_page_set_repository (self->page, repository);
   cd_finder_set_repository (self->finder, repository);
+  /* Downloads a quit or crash interrupted continue now (no-op when none). */
+  if (repository != NULL)
+    cd_repository_resume_offline (repository);
   gtk_stack_set_visible_child_name (self->content_stack, "placeholder");
   adw_leaflet_set_visible_child_name (self->leaflet, "finder");
   gtk_stack_set_visible_child_name (self->main_stack, repository ? "main" : "welcome");

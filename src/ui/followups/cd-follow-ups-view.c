@@ -41,7 +41,6 @@ struct _CdFollowUpsView
   GtkWidget          *list_box;
   GtkWidget          *notice_label;
   GtkWidget          *as_of_label;    /* owned; the host places it */
-  GHashTable         *pending_ids;    /* follow-ups whose change was queued here */
 };
 
 G_DEFINE_FINAL_TYPE (CdFollowUpsView, cd_follow_ups_view, ADW_TYPE_BIN)
@@ -76,7 +75,6 @@ cd_follow_ups_view_dispose (GObject *object)
   g_clear_object (&self->repository);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_object (&self->as_of_label);
-  g_clear_pointer (&self->pending_ids, g_hash_table_unref);
   G_OBJECT_CLASS (cd_follow_ups_view_parent_class)->dispose (object);
 }
 
@@ -182,27 +180,36 @@ parent_window (CdFollowUpsView *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-/* Marks each row whose follow-up has a change waiting in the outbox.  The
- * outbox does not name follow-ups, so rows changed here are remembered until
- * the contact has no follow-up entries left. */
-static void
+static gboolean
+follow_up_pending (CdFollowUpsView *self,
+                   CdFollowUp      *follow_up)
+{
+  return cd_offline_ui_follow_up_pending (self->repository, self->contact_id,
+                                          cd_follow_up_get_id (follow_up));
+}
+
+/* Marks each row whose follow-up has a change waiting in the outbox (which
+ * names the follow-up, so this holds after a restart too).  Returns TRUE when
+ * a row stopped being pending: its change was sent or discarded. */
+static gboolean
 sync_pending (CdFollowUpsView *self)
 {
-  static const CdOutboxKind kinds[] = { CD_OUTBOX_FOLLOW_UP_SCHEDULE, CD_OUTBOX_FOLLOW_UP_UPDATE };
+  gboolean cleared = FALSE;
 
-  if (!cd_offline_ui_has_pending (self->repository, self->contact_id, kinds, G_N_ELEMENTS (kinds)))
-    g_hash_table_remove_all (self->pending_ids);
   for (GtkWidget *row = gtk_widget_get_first_child (self->list_box); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      gint64 id;
+      CdFollowUpRow *fu_row;
+      gboolean pending;
 
       if (!CD_IS_FOLLOW_UP_ROW (row))
         continue;
-      id = cd_follow_up_get_id (cd_follow_up_row_get_follow_up (CD_FOLLOW_UP_ROW (row)));
-      cd_follow_up_row_set_pending (CD_FOLLOW_UP_ROW (row),
-                                    g_hash_table_contains (self->pending_ids, &id));
+      fu_row = CD_FOLLOW_UP_ROW (row);
+      pending = follow_up_pending (self, cd_follow_up_row_get_follow_up (fu_row));
+      cleared |= cd_follow_up_row_get_pending (fu_row) && !pending;
+      cd_follow_up_row_set_pending (fu_row, pending);
     }
+  return cleared;
 }
 
 static void
@@ -222,13 +229,7 @@ apply_result (CdFollowUpsView *self,
               gboolean         queued)
 {
   if (queued)
-    {
-      gint64 *id = g_new (gint64, 1);
-
-      *id = cd_follow_up_get_id (follow_up);
-      g_hash_table_add (self->pending_ids, id);
-      add_toast (self, cd_offline_ui_saved_message (TRUE, NULL));
-    }
+    add_toast (self, cd_offline_ui_saved_message (TRUE, NULL));
   apply_follow_up (self, follow_up);
   sync_pending (self);
 }
@@ -406,11 +407,9 @@ create_row (gpointer item,
   GtkWidget *row = cd_follow_up_row_new (CD_FOLLOW_UP (item), self->zone,
                                          cd_follow_ups_view_get_action_mask (self));
 
-  gint64 id = cd_follow_up_get_id (CD_FOLLOW_UP (item));
-
   g_signal_connect (row, "action", G_CALLBACK (on_row_action), self);
   g_signal_connect (row, "open-campaign", G_CALLBACK (on_row_open_campaign), self);
-  cd_follow_up_row_set_pending (CD_FOLLOW_UP_ROW (row), g_hash_table_contains (self->pending_ids, &id));
+  cd_follow_up_row_set_pending (CD_FOLLOW_UP_ROW (row), follow_up_pending (self, CD_FOLLOW_UP (item)));
   return row;
 }
 
@@ -585,7 +584,6 @@ cd_follow_ups_view_init (CdFollowUpsView *self)
 {
   self->can_schedule = TRUE;
   self->online = TRUE;
-  self->pending_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->as_of_label = g_object_ref_sink (cd_offline_ui_as_of_new ());
   self->store = g_list_store_new (CD_TYPE_FOLLOW_UP);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
@@ -612,12 +610,9 @@ static void
 on_outbox_changed (CdFollowUpsView *self,
                    gint64           contact_id)
 {
-  guint before = g_hash_table_size (self->pending_ids);
-
   if (contact_id != 0 && contact_id != self->contact_id)
     return;
-  sync_pending (self);
-  if (before > 0 && g_hash_table_size (self->pending_ids) == 0 && self->resource != NULL)
+  if (sync_pending (self) && self->resource != NULL)
     cd_resource_refresh (self->resource);
 }
 
@@ -651,8 +646,6 @@ cd_follow_ups_view_load (CdFollowUpsView *self,
   g_clear_object (&self->resource);
   g_clear_object (&self->shown_value);
   g_list_store_remove_all (self->store);
-  if (self->contact_id != contact_id)
-    g_hash_table_remove_all (self->pending_ids);
   self->contact_id = contact_id;
   self->cancellable = g_cancellable_new ();
   self->resource = cd_repository_open_follow_ups (self->repository, contact_id, self->cancellable);

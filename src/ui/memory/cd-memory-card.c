@@ -89,7 +89,6 @@ struct _CdMemoryCard
   GtkWidget    *summary_badge;
   GtkWidget    *items_badge;
   GtkWidget    *facts_badge;
-  GHashTable   *pending_fact_keys; /* facts whose edit was queued here */
 
   CdRepository *repository;
   gint64        contact_id;
@@ -102,7 +101,6 @@ struct _CdMemoryCard
   GCancellable *edit_cancellable;  /* saves, reloads after a conflict */
   GCancellable *poll_cancellable;  /* rebuild status polling */
   guint         poll_id;
-  gboolean      fetching;
   GError       *fetch_error;
 
   CdMemory     *memory;
@@ -548,7 +546,7 @@ build_fact_header (CdMemoryCard *self,
   gtk_widget_set_tooltip_text (badge, user_set ? _("Set by a person") : _("Extracted by the AI"));
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (header), label);
-  if (g_hash_table_contains (self->pending_fact_keys, row->key))
+  if (cd_offline_ui_fact_pending (self->repository, self->contact_id, row->key))
     {
       GtkWidget *pending = cd_offline_ui_pending_badge_new ();
       g_autofree char *pending_name = g_strdup_printf ("fact-pending:%s", row->key);
@@ -859,24 +857,54 @@ render_rebuild (CdMemoryCard *self)
     gtk_widget_remove_css_class (self->rebuild_state_label, "error");
 }
 
-/* "Pending" on what waits in the outbox; facts by key when this card queued
- * them, else on the Facts heading (e.g. after a restart). */
+static gboolean
+memory_has_fact (CdMemoryCard *self,
+                 const char   *key)
+{
+  GListModel *facts = cd_memory_get_facts (self->memory);
+
+  for (guint i = 0; facts != NULL && i < g_list_model_get_n_items (facts); i++)
+    {
+      g_autoptr(CdMemoryFact) fact = g_list_model_get_item (facts, i);
+
+      if (g_strcmp0 (cd_memory_fact_get_key (fact), key) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A queued fact change no row shows (e.g. the reset of a fact the copy on
+ * screen lacks) is marked on the Facts heading instead. */
+static gboolean
+unshown_fact_pending (CdMemoryCard *self)
+{
+  GListModel *outbox = self->repository ? cd_repository_get_outbox (self->repository) : NULL;
+
+  for (guint i = 0; outbox != NULL && i < g_list_model_get_n_items (outbox); i++)
+    {
+      g_autoptr(CdOutboxEntry) entry = g_list_model_get_item (outbox, i);
+      const char *key = cd_outbox_entry_get_fact_key (entry);
+
+      if (cd_outbox_entry_get_contact_id (entry) == self->contact_id && key != NULL &&
+          !memory_has_fact (self, key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Pending" on what waits in the outbox, read from the outbox itself so it
+ * holds after a restart; each fact row marks its own (build_fact_header). */
 static void
 render_pending (CdMemoryCard *self)
 {
   static const CdOutboxKind summary[] = { CD_OUTBOX_MEMORY_SUMMARY };
   static const CdOutboxKind items[] = { CD_OUTBOX_MEMORY_OPEN_ITEMS };
-  static const CdOutboxKind facts[] = { CD_OUTBOX_MEMORY_FACT, CD_OUTBOX_MEMORY_FACT_RESET };
-  gboolean facts_pending = cd_offline_ui_has_pending (self->repository, self->contact_id, facts, 2);
 
   gtk_widget_set_visible (self->summary_badge,
                           cd_offline_ui_has_pending (self->repository, self->contact_id, summary, 1));
   gtk_widget_set_visible (self->items_badge,
                           cd_offline_ui_has_pending (self->repository, self->contact_id, items, 1));
-  if (!facts_pending)
-    g_hash_table_remove_all (self->pending_fact_keys);
-  gtk_widget_set_visible (self->facts_badge,
-                          facts_pending && g_hash_table_size (self->pending_fact_keys) == 0);
+  gtk_widget_set_visible (self->facts_badge, unshown_fact_pending (self));
 }
 
 static void
@@ -946,6 +974,18 @@ update_controls (CdMemoryCard *self)
     }
 }
 
+/* The resource is reading the cache or waiting for the server. */
+static gboolean
+resource_in_flight (CdMemoryCard *self)
+{
+  CdResourceState state;
+
+  if (self->resource == NULL)
+    return FALSE;
+  state = cd_resource_get_state (self->resource);
+  return state == CD_RESOURCE_LOADING || state == CD_RESOURCE_STALE;
+}
+
 static void
 update_view (CdMemoryCard *self)
 {
@@ -955,7 +995,7 @@ update_view (CdMemoryCard *self)
 
   if (self->memory != NULL)
     gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "content");
-  else if (self->fetching || state == CD_RESOURCE_LOADING || state == CD_RESOURCE_STALE)
+  else if (state == CD_RESOURCE_LOADING || state == CD_RESOURCE_STALE)
     gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "loading");
   else
     {
@@ -968,7 +1008,7 @@ update_view (CdMemoryCard *self)
       gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "error");
     }
   gtk_spinner_set_spinning (GTK_SPINNER (self->loading_spinner),
-                            self->memory == NULL && self->fetching);
+                            self->memory == NULL && resource_in_flight (self));
   render_as_of (self);
   update_controls (self);
 }
@@ -996,41 +1036,53 @@ adopt_memory (CdMemoryCard *self,
 
 /* --- loading -------------------------------------------------------------- */
 
+/* The load ended without the server's copy: keep what is shown, say why. */
 static void
-fetch_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+load_failed (CdMemoryCard *self,
+             const GError *error)
 {
-  g_autoptr(CdMemoryCard) self = user_data;
-  g_autoptr(CdMemory) memory = NULL;
-  g_autofree char *etag = NULL;
-  g_autoptr(GError) error = NULL;
-
-  memory = cd_repository_load_memory_finish (CD_REPOSITORY (object), result, &etag, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->fetching = FALSE;
-  if (memory == NULL)
-    {
-      g_debug ("Memory of %" G_GINT64_FORMAT " failed to load (code %d)", self->contact_id,
-               error->code);
-      self->fetch_error = g_steal_pointer (&error);
-      if (self->memory != NULL && !is_offline_error (self->fetch_error))
-        show_notice (self, _("Couldn’t refresh the memory"), self->fetch_error);
-      update_view (self);
-      return;
-    }
-  adopt_memory (self, memory, etag ? etag : "");
+  g_clear_error (&self->fetch_error);
+  self->fetch_error = error ? g_error_copy (error) : NULL;
+  if (error != NULL)
+    g_debug ("Memory of %" G_GINT64_FORMAT " failed to load (code %d)", self->contact_id,
+             error->code);
+  if (self->memory != NULL && error != NULL && !is_offline_error (error))
+    show_notice (self, _("Couldn’t refresh the memory"), error);
 }
 
-/* The cached copy (fast path) until the server's copy with its ETag arrives. */
+/*
+ * One request per load: the resource shows the cached copy first (no ETag to
+ * edit with yet), then the server's copy, whose ETag the resource carries.
+ */
 static void
 resource_changed_cb (CdMemoryCard *self)
 {
+  CdResourceState state = cd_resource_get_state (self->resource);
   gpointer value = cd_resource_get_value (self->resource);
+  CdMemory *memory = value != NULL && CD_IS_MEMORY (value) ? CD_MEMORY (value) : NULL;
 
-  if (self->etag == NULL && value != NULL && CD_IS_MEMORY (value) && value != self->memory)
-    adopt_memory (self, CD_MEMORY (value), NULL);
+  if (state == CD_RESOURCE_LOADING || state == CD_RESOURCE_STALE)
+    {
+      if (self->etag == NULL && memory != NULL && memory != self->memory)
+        adopt_memory (self, memory, NULL);
+      else
+        update_view (self);
+      return;
+    }
+  if (state == CD_RESOURCE_FRESH && memory != NULL)
+    {
+      const char *etag = cd_resource_get_etag (self->resource);
+
+      g_clear_error (&self->fetch_error);
+      if (self->etag == NULL)
+        adopt_memory (self, memory, etag ? etag : "");
+      else
+        update_view (self);
+      return;
+    }
+  load_failed (self, state == CD_RESOURCE_FRESH ? NULL : cd_resource_get_error (self->resource));
+  if (self->etag == NULL && memory != NULL && memory != self->memory)
+    adopt_memory (self, memory, NULL);
   else
     update_view (self);
 }
@@ -1077,7 +1129,6 @@ start_load (CdMemoryCard *self)
   if (self->repository == NULL || self->contact_id <= 0)
     return;
   self->load_cancellable = g_cancellable_new ();
-  self->fetching = TRUE;
   update_view (self);
   self->resource = cd_repository_open_memory (self->repository, self->contact_id,
                                               self->load_cancellable);
@@ -1085,8 +1136,6 @@ start_load (CdMemoryCard *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->resource, "notify::value", G_CALLBACK (resource_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  cd_repository_load_memory_async (self->repository, self->contact_id, self->load_cancellable,
-                                   fetch_cb, g_object_ref (self));
   resource_changed_cb (self);
 }
 
@@ -1231,8 +1280,6 @@ edit_done_cb (GObject      *object,
        * there is no ETag to edit with until it is sent and reloaded. */
       hide_notice (self);
       end_edit (self, op->kind, op->key);
-      if (op->key != NULL)
-        g_hash_table_add (self->pending_fact_keys, g_strdup (op->key));
       g_clear_pointer (&self->etag, g_free);
       adopt_memory (self, memory, NULL);
       g_signal_emit (self, signals[TOAST], 0, cd_offline_ui_saved_message (TRUE, op->toast));
@@ -1812,7 +1859,6 @@ cd_memory_card_finalize (GObject *object)
   g_free (self->conflict_key);
   g_clear_error (&self->fetch_error);
   g_clear_pointer (&self->fact_edits, g_hash_table_unref);
-  g_clear_pointer (&self->pending_fact_keys, g_hash_table_unref);
   g_clear_pointer (&self->fact_rows, g_ptr_array_unref);
   g_clear_pointer (&self->item_rows, g_ptr_array_unref);
 
@@ -2073,7 +2119,6 @@ cd_memory_card_init (CdMemoryCard *self)
   self->fact_edits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->fact_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_row_free);
   self->item_rows = g_ptr_array_new_with_free_func (g_free);
-  self->pending_fact_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   load_css_once ();
   gtk_widget_init_template (GTK_WIDGET (self));
   add_offline_widgets (self);
@@ -2093,17 +2138,13 @@ cd_memory_card_init (CdMemoryCard *self)
 static void
 refetch_if_needed (CdMemoryCard *self)
 {
-  if (self->repository == NULL || self->contact_id <= 0 || self->fetching ||
-      self->etag != NULL || is_editing (self) || self->saving ||
+  if (self->repository == NULL || self->contact_id <= 0 || self->resource == NULL ||
+      resource_in_flight (self) || self->etag != NULL || is_editing (self) || self->saving ||
       !cd_repository_get_online (self->repository) ||
       cd_offline_ui_has_pending (self->repository, self->contact_id, NULL, 0))
     return;
-  if (self->load_cancellable == NULL)
-    self->load_cancellable = g_cancellable_new ();
   g_clear_error (&self->fetch_error);
-  self->fetching = TRUE;
-  cd_repository_load_memory_async (self->repository, self->contact_id, self->load_cancellable,
-                                   fetch_cb, g_object_ref (self));
+  cd_resource_refresh (self->resource);
 }
 
 static void

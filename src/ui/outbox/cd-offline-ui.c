@@ -154,6 +154,52 @@ cd_offline_ui_has_pending (CdRepository       *repository,
   return FALSE;
 }
 
+/* The outbox is the truth (it survives restarts): every badge is derived
+ * from it, never from what a card remembers having queued. */
+gboolean
+cd_offline_ui_follow_up_pending (CdRepository *repository,
+                                 gint64        contact_id,
+                                 gint64        follow_up_id)
+{
+  GListModel *outbox;
+
+  if (repository == NULL || contact_id <= 0 || follow_up_id == 0)
+    return FALSE;
+  outbox = cd_repository_get_outbox (repository);
+  for (guint i = 0; outbox != NULL && i < g_list_model_get_n_items (outbox); i++)
+    {
+      g_autoptr(CdOutboxEntry) entry = g_list_model_get_item (outbox, i);
+      CdOutboxKind kind = cd_outbox_entry_get_kind (entry);
+
+      if (cd_outbox_entry_get_contact_id (entry) == contact_id &&
+          (kind == CD_OUTBOX_FOLLOW_UP_SCHEDULE || kind == CD_OUTBOX_FOLLOW_UP_UPDATE) &&
+          cd_outbox_entry_get_target_id (entry) == follow_up_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+cd_offline_ui_fact_pending (CdRepository *repository,
+                            gint64        contact_id,
+                            const char   *key)
+{
+  GListModel *outbox;
+
+  if (repository == NULL || contact_id <= 0 || key == NULL)
+    return FALSE;
+  outbox = cd_repository_get_outbox (repository);
+  for (guint i = 0; outbox != NULL && i < g_list_model_get_n_items (outbox); i++)
+    {
+      g_autoptr(CdOutboxEntry) entry = g_list_model_get_item (outbox, i);
+
+      if (cd_outbox_entry_get_contact_id (entry) == contact_id &&
+          g_strcmp0 (cd_outbox_entry_get_fact_key (entry), key) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 cd_offline_ui_was_queued (GAsyncResult *result)
 {

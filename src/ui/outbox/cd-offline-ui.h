@@ -45,6 +45,15 @@ gboolean   cd_offline_ui_has_pending         (CdRepository       *repository,
                                               gint64              contact_id,
                                               const CdOutboxKind *kinds,
                                               guint               n_kinds);
+/* TRUE when the outbox holds an unsent entry (any state) that changes the
+ * follow-up @follow_up_id of @contact_id (a local schedule's id is -seq). */
+gboolean   cd_offline_ui_follow_up_pending   (CdRepository       *repository,
+                                              gint64              contact_id,
+                                              gint64              follow_up_id);
+/* TRUE when the outbox holds an unsent edit or reset of the fact @key. */
+gboolean   cd_offline_ui_fact_pending        (CdRepository       *repository,
+                                              gint64              contact_id,
+                                              const char         *key);
 /* TRUE when the mutation that produced @result waits in the outbox. */
 gboolean   cd_offline_ui_was_queued          (GAsyncResult       *result);
 /* The toast of a save: @saved, or "Saved offline — will be sent when you are

@@ -18,6 +18,9 @@
 #include "cd-follow-ups-card.h"
 #include "cd-follow-ups-workspace.h"
 #include "cd-memory-card.h"
+#include "cd-offline-bar.h"
+#include "cd-outbox-button.h"
+#include "cd-repository-offline.h"
 #include "cd-format.h"
 #include "cd-rules.h"
 #include "cd-user.h"
@@ -66,6 +69,7 @@ struct _CdContactPage
   GtkWidget      *banner_revealer;
   GtkWidget      *banner;
   GtkWidget      *banner_label;
+  GtkWidget      *banner_hint_label;
   GtkWidget      *banner_details_button;
   GtkWidget      *banner_settings_button;
   GtkWidget      *banner_retry_button;
@@ -116,6 +120,9 @@ struct _CdContactPage
   gboolean        callable;          /* last computed by update_actions */
   GtkWidget      *toast_overlay;     /* unowned: the bin's child */
   CdContactActions *actions;         /* dialogs for the header actions */
+  GtkWidget      *offline_bar;       /* "Keep offline" progress / state, over the badges */
+  GtkWidget      *outbox_button;     /* "2 pending": the contact's unsent edits */
+  GtkWidget      *header_bar;
 };
 
 G_DEFINE_FINAL_TYPE (CdContactPage, cd_contact_page, ADW_TYPE_BIN)
@@ -128,6 +135,7 @@ enum {
   PROP_SUBTITLE,
   PROP_STATE,
   PROP_SHOW_BACK_BUTTON,
+  PROP_KEPT_OFFLINE,
   N_PROPS
 };
 
@@ -335,6 +343,20 @@ set_button_label (GtkWidget  *button,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+}
+
+/* Header labels may ellipsize, so they never set the page's minimum width (a
+ * 360 px phone); in practice a narrow page has switched to icons before. */
+static void
+ellipsize_labels (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      ellipsize_labels (child);
+    }
 }
 
 /* Like set_button_label, but icon-only in a compact header; the name stays accessible. */
@@ -618,6 +640,7 @@ show_banner (CdContactPage *self,
              gboolean       settings)
 {
   gtk_label_set_text (GTK_LABEL (self->banner_label), text);
+  gtk_widget_set_visible (self->banner_hint_label, FALSE);
   gtk_widget_remove_css_class (self->banner, "cd-banner-error");
   gtk_widget_remove_css_class (self->banner, "cd-banner-warning");
   gtk_widget_add_css_class (self->banner, style);
@@ -637,7 +660,11 @@ update_banner (CdContactPage *self,
 
   gtk_label_set_text (GTK_LABEL (self->details_label), details);
 
-  if (contact != NULL && self->state == CD_RESOURCE_OFFLINE)
+  /* Known offline while the saved copy revalidates: say so at once, not after the retries. */
+  if (contact != NULL &&
+      (self->state == CD_RESOURCE_OFFLINE ||
+       (self->state == CD_RESOURCE_STALE && self->repository != NULL &&
+        !cd_repository_get_online (self->repository))))
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       g_autofree char *when = fetched ? cd_format_relative (fetched, now) : NULL;
@@ -645,6 +672,11 @@ update_banner (CdContactPage *self,
       text = when ? g_strdup_printf (_("Offline — showing data saved %s"), when)
                   : g_strdup (_("Offline — showing saved data"));
       show_banner (self, text, "cd-banner-warning", FALSE, FALSE);
+      /* Says why Call, DNC removal and the lifecycle items are missing (§5). */
+      gtk_label_set_text (GTK_LABEL (self->banner_hint_label),
+                          _("Calling, DNC removal and lifecycle actions need a connection. "
+                            "Edits are kept and sent when you are back online."));
+      gtk_widget_set_visible (self->banner_hint_label, TRUE);
     }
   else if (contact != NULL && self->state == CD_RESOURCE_ERROR && error_is_auth (error))
     {
@@ -759,6 +791,8 @@ typedef struct
   gboolean erase;
   gboolean hard_delete;
   gboolean export;
+  gboolean keep_offline;
+  gboolean remove_offline;
 } Allowed;
 
 static void
@@ -796,6 +830,10 @@ compute_allowed (CdContactPage  *self,
   a->hard_delete = online && privileged &&
                    cd_contact_has_permission (contact, CD_CONTACT_PERMISSIONS_HARD_DELETE);
   a->export = online;
+  /* Downloading needs the server; an offline copy can always be removed. */
+  a->remove_offline = self->repository != NULL &&
+                      cd_repository_get_offline_state (self->repository, self->contact_id) != CD_OFFLINE_NONE;
+  a->keep_offline = !erased && (online || a->remove_offline);
 }
 
 static void
@@ -816,6 +854,7 @@ update_menu (CdContactPage *self,
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) lifecycle = g_menu_new ();
   g_autoptr(GMenu) destructive = g_menu_new ();
+  g_autoptr(GMenu) offline = g_menu_new ();
 
   append_item (lifecycle, _("Archive Contact"), "contact.archive", a->archive);
   append_item (lifecycle, _("Unarchive Contact"), "contact.unarchive", a->unarchive);
@@ -826,6 +865,11 @@ update_menu (CdContactPage *self,
     g_menu_append_section (menu, NULL, G_MENU_MODEL (lifecycle));
   if (g_menu_model_get_n_items (G_MENU_MODEL (destructive)) > 0)
     g_menu_append_section (menu, NULL, G_MENU_MODEL (destructive));
+  /* A check item ("Available Offline"), then removal once the contact is kept. */
+  append_item (offline, _("Available Offline"), "contact.keep-offline", a->keep_offline);
+  append_item (offline, _("Remove Offline Data"), "contact.remove-offline", a->remove_offline);
+  if (g_menu_model_get_n_items (G_MENU_MODEL (offline)) > 0)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (offline));
 
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->actions_button), G_MENU_MODEL (menu));
   gtk_widget_set_visible (self->actions_button, g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
@@ -851,6 +895,8 @@ update_actions (CdContactPage *self)
   gtk_widget_action_set_enabled (widget, "contact.hard-delete", a.hard_delete);
   gtk_widget_action_set_enabled (widget, "contact.export", a.export);
   gtk_widget_action_set_enabled (widget, "contact.refresh", self->resource != NULL);
+  gtk_widget_action_set_enabled (widget, "contact.keep-offline", a.keep_offline);
+  gtk_widget_action_set_enabled (widget, "contact.remove-offline", a.remove_offline);
 
   /* Call is hidden, not greyed, and the reason line says why. */
   gtk_widget_set_visible (self->call_button, a.callable);
@@ -865,6 +911,9 @@ update_actions (CdContactPage *self)
   set_header_button (self, self->edit_button, _("Edit"), _("Edit contact"), "document-edit-symbolic");
   adw_button_content_set_label (ADW_BUTTON_CONTENT (self->call_content),
                                 self->compact_header ? "" : _("Call"));
+  ellipsize_labels (self->call_button);
+  ellipsize_labels (self->edit_button);
+  ellipsize_labels (self->dnc_button);
   gtk_label_set_text (GTK_LABEL (self->reason_label), reason ? reason : "");
   gtk_widget_set_visible (self->reason_label, !a.callable && reason != NULL);
 
@@ -883,7 +932,67 @@ on_resource_changed (CdContactPage *self)
 static void
 on_online_changed (CdContactPage *self)
 {
+  update_banner (self, get_contact (self));
   update_actions (self);
+}
+
+static gboolean
+get_kept_offline (CdContactPage *self)
+{
+  return self->repository != NULL && self->contact_id > 0 &&
+         cd_repository_get_offline_state (self->repository, self->contact_id) != CD_OFFLINE_NONE;
+}
+
+static void
+on_offline_changed (CdContactPage *self,
+                    gint64         contact_id)
+{
+  if (contact_id != 0 && contact_id != self->contact_id)
+    return;
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEPT_OFFLINE]);
+}
+
+static void
+remove_offline_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(CdContactPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (cd_repository_remove_offline_finish (CD_REPOSITORY (object), result, &error))
+    cd_contact_page_add_toast (self, _("Offline data removed for this contact"));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    cd_contact_page_add_toast (self, _("Couldn’t remove the offline data"));
+}
+
+/* Pending outbox edits of the contact are kept: the repository removes only its rows. */
+static void
+remove_offline_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CdContactPage *self = CD_CONTACT_PAGE (widget);
+
+  if (self->repository == NULL || !get_kept_offline (self))
+    return;
+  cd_repository_remove_offline_async (self->repository, self->contact_id, self->cancellable,
+                                      remove_offline_cb, g_object_ref (self));
+}
+
+/* The "Available Offline" check item: on downloads, off removes the copy. */
+static void
+set_kept_offline (CdContactPage *self,
+                  gboolean       keep)
+{
+  if (self->repository == NULL || self->contact_id <= 0 || !!keep == get_kept_offline (self))
+    return;
+  if (keep)
+    cd_repository_keep_offline (self->repository, &self->contact_id, 1);
+  else
+    remove_offline_action (GTK_WIDGET (self), "contact.remove-offline", NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEPT_OFFLINE]);
 }
 
 static void
@@ -1499,6 +1608,7 @@ cd_contact_page_get_property (GObject    *object,
     case PROP_SUBTITLE: g_value_set_string (value, self->subtitle); break;
     case PROP_STATE: g_value_set_enum (value, self->state); break;
     case PROP_SHOW_BACK_BUTTON: g_value_set_boolean (value, self->show_back_button); break;
+    case PROP_KEPT_OFFLINE: g_value_set_boolean (value, get_kept_offline (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1515,6 +1625,7 @@ cd_contact_page_set_property (GObject      *object,
     {
     case PROP_REPOSITORY: cd_contact_page_set_repository (self, g_value_get_object (value)); break;
     case PROP_SHOW_BACK_BUTTON: cd_contact_page_set_show_back_button (self, g_value_get_boolean (value)); break;
+    case PROP_KEPT_OFFLINE: set_kept_offline (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1553,6 +1664,10 @@ cd_contact_page_class_init (CdContactPageClass *klass)
   properties[PROP_SHOW_BACK_BUTTON] =
     g_param_spec_boolean ("show-back-button", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* In the offline set (being downloaded, done or resumable); writing it keeps or removes. */
+  properties[PROP_KEPT_OFFLINE] =
+    g_param_spec_boolean ("kept-offline", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted for every contact action but refresh; the window opens the dialogs. */
@@ -1570,7 +1685,7 @@ cd_contact_page_class_init (CdContactPageClass *klass)
   BIND (back_button); BIND (window_title); BIND (call_button); BIND (edit_button);
   BIND (dnc_button); BIND (call_content); BIND (action_error_revealer); BIND (action_error_label);
   BIND (action_error_request_label); BIND (actions_button); BIND (banner_revealer); BIND (banner);
-  BIND (banner_label); BIND (banner_details_button); BIND (banner_settings_button);
+  BIND (header_bar); BIND (banner_label); BIND (banner_hint_label); BIND (banner_details_button); BIND (banner_settings_button);
   BIND (banner_retry_button); BIND (details_label); BIND (stack); BIND (scrolled_window); BIND (badges_box);
   BIND (archived_badge); BIND (erased_badge); BIND (dnc_badge); BIND (reason_label);
   BIND (columns); BIND (main_column); BIND (sidebar); BIND (tiles_box); BIND (tiles_stack); BIND (tiles_spinner);
@@ -1589,6 +1704,8 @@ cd_contact_page_class_init (CdContactPageClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, request_action);
   gtk_widget_class_install_action (widget_class, "contact.back", NULL, back_action);
+  gtk_widget_class_install_property_action (widget_class, "contact.keep-offline", "kept-offline");
+  gtk_widget_class_install_action (widget_class, "contact.remove-offline", NULL, remove_offline_action);
   gtk_widget_class_install_action (widget_class, "contact.dismiss-error", NULL, dismiss_error_action);
   gtk_widget_class_install_action (widget_class, "contact.search-call-logs", NULL, search_call_logs_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1622,6 +1739,11 @@ cd_contact_page_init (CdContactPage *self)
   self->follow_ups_slot = add_reserved_card (self, _("Follow-ups"));
   self->memory_slot = add_reserved_card (self, _("Memory & AI insights"));
   setup_cards (self);
+  self->offline_bar = cd_offline_bar_new ();
+  /* Hidden until the contact has edits waiting in the outbox. */
+  self->outbox_button = cd_outbox_button_new ();
+  adw_header_bar_pack_end (ADW_HEADER_BAR (self->header_bar), self->outbox_button);
+  gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (self->badges_box)), self->offline_bar);
 
   g_signal_connect_object (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->campaign_button)),
                            "show", G_CALLBACK (on_campaign_popover_show), self, G_CONNECT_SWAPPED);
@@ -1661,9 +1783,15 @@ cd_contact_page_set_repository (CdContactPage *self,
   self->role = CD_ROLE_UNKNOWN;
   self->tenant_selected = FALSE;
 
+  cd_offline_bar_set_repository (CD_OFFLINE_BAR (self->offline_bar), repository);
+  cd_outbox_button_set_repository (CD_OUTBOX_BUTTON (self->outbox_button), repository);
   if (repository != NULL)
-    g_signal_connect_object (repository, "notify::online",
-                             G_CALLBACK (on_online_changed), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (repository, "notify::online",
+                               G_CALLBACK (on_online_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (repository, "offline-changed",
+                               G_CALLBACK (on_offline_changed), self, G_CONNECT_SWAPPED);
+    }
   fetch_context (self);
   update_all (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
@@ -1687,6 +1815,11 @@ cd_contact_page_load (CdContactPage *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT_ID]);
     }
 
+  /* After a reconnect the repository syncs the contact in view first. */
+  cd_repository_set_focus_contact (self->repository, contact_id);
+  cd_offline_bar_set_contact_id (CD_OFFLINE_BAR (self->offline_bar), contact_id);
+  cd_outbox_button_set_contact_id (CD_OUTBOX_BUTTON (self->outbox_button), contact_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEPT_OFFLINE]);
   self->resource = cd_repository_open_contact (self->repository, contact_id, self->load_cancellable);
   g_signal_connect_object (self->resource, "notify::state",
                            G_CALLBACK (on_resource_changed), self, G_CONNECT_SWAPPED);

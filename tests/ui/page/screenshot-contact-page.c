@@ -33,14 +33,22 @@ static void
 save (GtkWidget  *window,
       const char *path)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   int w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
 
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_to_node (snapshot);
+  /* The paintable is empty while a resize is queued: retry after the next frames. */
+  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      if (attempt > 0)
+        spin (50);
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_to_node (snapshot);
+    }
+  g_assert (node != NULL);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, w, h));
   gdk_texture_save_to_png (texture, path);

@@ -781,6 +781,7 @@ main (int   argc,
   if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
     g_setenv ("GTK_A11Y", "none", FALSE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  cd_test_ignore_upstream_warnings ();
   gtk_init ();
   adw_init ();
 
