@@ -24,7 +24,6 @@ struct _CdPreferencesWindow
   GArray               *tenant_ids;   /* gint64 per workspace_row item */
   gboolean              loading_tenants;
   GCancellable         *size_cancellable;  /* the size measurement in flight */
-  char                 *key_server_url;    /* the server of the key being stored */
   guint64               cache_size;
   guint                 pending_sizes;
   GCancellable         *list_cancellable;  /* the offline list query in flight */
@@ -44,6 +43,38 @@ struct _CdPreferencesWindow
 G_DEFINE_FINAL_TYPE (CdPreferencesWindow, cd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 /* Helpers */
+
+/*
+ * Async callbacks hold the window weakly.  A closed window (gtk_window_destroy)
+ * is only disposed, and its requests cancelled, once its last reference goes:
+ * a strong reference in a callback would keep it alive for as long as the
+ * request takes (a stalled one: until its timeout), acting on a closed window,
+ * and drop it later, when its transient parent may be gone already — GTK 4.8
+ * then unsets the transient parent from freed memory.
+ */
+static gpointer
+weak_self (CdPreferencesWindow *self)
+{
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, self);
+  return weak;
+}
+
+/* The window of a callback (a new reference), or NULL once it is gone or disposed. */
+static CdPreferencesWindow *
+take_self (gpointer user_data)
+{
+  GWeakRef *weak = user_data;
+  CdPreferencesWindow *self = g_weak_ref_get (weak);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  /* Disposed but still referenced elsewhere: its parts are cleared. */
+  if (self != NULL && self->cancellable == NULL)
+    g_clear_object (&self);
+  return self;
+}
 
 static void
 load_row (CdPreferencesWindow *self,
@@ -117,12 +148,12 @@ query_size_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(CdPreferencesWindow) self = user_data;
+  g_autoptr(CdPreferencesWindow) self = take_self (user_data);
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
 
   info = g_file_query_info_finish (G_FILE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   /* A missing file (no cache yet, or the WAL checkpointed) counts as 0. */
@@ -166,7 +197,7 @@ update_storage_size (CdPreferencesWindow *self)
       self->pending_sizes++;
       g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
                                G_PRIORITY_DEFAULT, self->size_cancellable, query_size_cb,
-                               g_object_ref (self));
+                               weak_self (self));
     }
 }
 
@@ -210,15 +241,17 @@ remove_one_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(CdPreferencesWindow) self = user_data;
+  g_autoptr(CdPreferencesWindow) self = take_self (user_data);
   g_autoptr(GError) error = NULL;
 
   if (!cd_repository_remove_offline_finish (CD_REPOSITORY (source), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         toast (self, _("Could not remove the offline data"));
       return;
     }
+  if (self == NULL)
+    return;
   toast (self, _("Offline data removed"));
   update_storage_size (self);
   update_offline_list (self);
@@ -234,7 +267,7 @@ on_remove_one_clicked (GtkButton           *button,
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
   cd_repository_remove_offline_async (self->repository, contact_id, self->cancellable,
-                                      remove_one_cb, g_object_ref (self));
+                                      remove_one_cb, weak_self (self));
 }
 
 static GtkWidget *
@@ -299,12 +332,12 @@ list_offline_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(CdPreferencesWindow) self = user_data;
+  g_autoptr(CdPreferencesWindow) self = take_self (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) list = NULL;
 
   list = cd_repository_list_offline_finish (CD_REPOSITORY (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (list == NULL)
     g_debug ("Offline list unavailable (code %d)", error ? error->code : -1);
@@ -323,7 +356,7 @@ update_offline_list (CdPreferencesWindow *self)
     }
   self->list_cancellable = g_cancellable_new ();
   cd_repository_list_offline_async (self->repository, self->list_cancellable,
-                                    list_offline_cb, g_object_ref (self));
+                                    list_offline_cb, weak_self (self));
 }
 
 static void
@@ -412,12 +445,12 @@ get_me_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(CdPreferencesWindow) self = user_data;
+  g_autoptr(CdPreferencesWindow) self = take_self (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(CdUser) user = NULL;
 
   user = cd_repository_get_me_finish (CD_REPOSITORY (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       self->repository != CD_REPOSITORY (source))
     return;
 
@@ -453,7 +486,7 @@ on_window_repository_changed (CdPreferencesWindow *self)
     }
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->workspace_row), _("Loading…"));
-  cd_repository_get_me_async (repository, self->cancellable, get_me_cb, g_object_ref (self));
+  cd_repository_get_me_async (repository, self->cancellable, get_me_cb, weak_self (self));
 }
 
 static void
@@ -488,15 +521,17 @@ clear_cache_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(CdPreferencesWindow) self = user_data;
+  g_autoptr(CdPreferencesWindow) self = take_self (user_data);
   g_autoptr(GError) error = NULL;
 
   if (!cd_repository_remove_offline_finish (CD_REPOSITORY (source), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         toast (self, _("Could not remove the offline data"));
       return;
     }
+  if (self == NULL)
+    return;
 
   toast (self, _("Offline data removed"));
   update_storage_size (self);
@@ -512,7 +547,7 @@ on_remove_confirmed (CdPreferencesWindow *self,
 
   /* 0 = every contact; the outbox of unsent edits stays. */
   cd_repository_remove_offline_async (self->repository, 0, self->cancellable, clear_cache_cb,
-                                      g_object_ref (self));
+                                      weak_self (self));
 }
 
 static void
@@ -605,32 +640,54 @@ on_dashboard_apply (CdPreferencesWindow *self)
   store_row (self, self->dashboard_row, "dashboard-url");
 }
 
+/* A key being stored: it is saved, and the window reconnected, even when
+ * Preferences closes meanwhile; only the toasts need Preferences. */
+typedef struct
+{
+  GWeakRef  prefs;
+  GWeakRef  window;
+  char     *server_url;
+} StoreKey;
+
+static void
+store_key_free (StoreKey *data)
+{
+  g_weak_ref_clear (&data->prefs);
+  g_weak_ref_clear (&data->window);
+  g_free (data->server_url);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StoreKey, store_key_free)
+
 static void
 store_key_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(CdPreferencesWindow) self = user_data;
+  g_autoptr(StoreKey) data = user_data;
+  g_autoptr(CdPreferencesWindow) self = g_weak_ref_get (&data->prefs);
+  g_autoptr(CdWindow) window = g_weak_ref_get (&data->window);
   g_autoptr(GError) error = NULL;
+  CdRepository *repository = window ? cd_window_get_repository (window) : NULL;
+  GtkApplication *app = window ? gtk_window_get_application (GTK_WINDOW (window)) : NULL;
 
+  /* Disposed but still referenced elsewhere: its parts are cleared. */
+  if (self != NULL && self->cancellable == NULL)
+    g_clear_object (&self);
   if (!cd_credentials_store_finish (result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         toast (self, _("Could not store the API key in the keyring"));
       return;
     }
-
-  toast (self, _("API key saved in the keyring"));
+  if (self != NULL)
+    toast (self, _("API key saved in the keyring"));
 
   /* The window's backend still holds the old key: reconnect it with the new one. */
-  if (self->window != NULL && self->repository != NULL &&
-      g_strcmp0 (cd_repository_get_base_url (self->repository), self->key_server_url) == 0)
-    {
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self->window));
-
-      if (app != NULL && CD_IS_APPLICATION (app))
-        cd_application_reconnect (CD_APPLICATION (app), self->window);
-    }
+  if (repository != NULL && app != NULL && CD_IS_APPLICATION (app) &&
+      g_strcmp0 (cd_repository_get_base_url (repository), data->server_url) == 0)
+    cd_application_reconnect (CD_APPLICATION (app), window);
 }
 
 static void
@@ -638,6 +695,7 @@ on_api_key_apply (CdPreferencesWindow *self)
 {
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->server_row));
   const char *key = gtk_editable_get_text (GTK_EDITABLE (self->api_key_row));
+  StoreKey *data;
 
   if (url[0] == '\0' || !cd_application_validate_server_url (url, NULL))
     {
@@ -645,11 +703,13 @@ on_api_key_apply (CdPreferencesWindow *self)
       return;
     }
 
-  g_free (self->key_server_url);
-  self->key_server_url = g_strdup (url);
-
-  /* The key goes to the keyring only; the row is cleared right away. */
-  cd_credentials_store_async (url, key, self->cancellable, store_key_cb, g_object_ref (self));
+  data = g_new0 (StoreKey, 1);
+  g_weak_ref_init (&data->prefs, self);
+  g_weak_ref_init (&data->window, self->window);
+  data->server_url = g_strdup (url);
+  /* The key goes to the keyring only; the row is cleared right away.  Not
+   * cancelled when Preferences closes: the user pressed Apply. */
+  cd_credentials_store_async (url, key, NULL, store_key_cb, data);
   gtk_editable_set_text (GTK_EDITABLE (self->api_key_row), "");
 }
 
@@ -677,7 +737,6 @@ cd_preferences_window_dispose (GObject *object)
       g_clear_weak_pointer (&self->window);
     }
   g_clear_pointer (&self->tenant_ids, g_array_unref);
-  g_clear_pointer (&self->key_server_url, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_PREFERENCES_WINDOW);
 

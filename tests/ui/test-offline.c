@@ -348,6 +348,8 @@ test_preferences_list (Fixture *fixture, gconstpointer data)
   open_contact (fixture, CD_DEMO_CONTACT_NAMED);
   keep_offline_from_page (fixture);
 
+  /* Its workspaces request hangs (every attempt): still in flight when Preferences closes. */
+  cd_demo_server_inject_fault (fixture->server, "/me", CD_DEMO_FAULT_STALL, 0, 3);
   prefs = CD_PREFERENCES_WINDOW (cd_preferences_window_new (GTK_WINDOW (fixture->window)));
   gtk_window_present (GTK_WINDOW (prefs));
   rows = cd_preferences_window_get_offline_rows (prefs);
@@ -368,7 +370,13 @@ test_preferences_list (Fixture *fixture, gconstpointer data)
   WAIT_UNTIL (rows->len == 0);
   WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (page_bar (fixture))));
   g_assert_false (kept_offline (fixture));
+
+  /* Closing releases the window at once and so cancels what it still waits
+   * for; a request in flight must not keep it alive until after its parent
+   * window is gone (GTK then crashes unsetting that parent). */
+  g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &prefs);
   gtk_window_destroy (GTK_WINDOW (prefs));
+  g_assert_null (prefs);
 }
 
 static gboolean
@@ -392,8 +400,11 @@ test_cancel_resumable (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "contact.keep-offline", NULL));
   WAIT_UNTIL (job_has_progress (fixture->repository));
   job = g_object_ref (cd_repository_get_offline_job (fixture->repository));
-  settle ();
-  WAIT_UNTIL (g_str_has_prefix (cd_offline_bar_get_text (page_bar (fixture)), "Downloading "));
+  /* The bar repaints from an idle, which the download's network sources can
+   * starve for a while: it may still show the "0 of 20,000" it drew before the
+   * first call arrived.  Wait until it shows the progress the job has made. */
+  WAIT_UNTIL (g_str_has_prefix (cd_offline_bar_get_text (page_bar (fixture)), "Downloading ") &&
+              cd_offline_bar_get_fraction (page_bar (fixture)) > 0.0);
   text = cd_offline_bar_get_text (page_bar (fixture));
   /* The count is formatted for the locale ("20,000" in English, "20000" in C). */
   total = cd_format_number (20000);
@@ -414,7 +425,8 @@ test_cancel_resumable (Fixture *fixture, gconstpointer data)
   /* Cancelled is not forgotten: still in the set, resumable from the page. */
   g_assert_cmpint (offline_state (fixture, CD_DEMO_CONTACT_MANY_SESSIONS), ==, CD_OFFLINE_PENDING);
   g_assert_true (kept_offline (fixture));
-  WAIT_UNTIL (strstr (cd_offline_bar_get_text (page_bar (fixture)), " calls saved") != NULL);
+  /* "… · 1 call saved" or "… · 311 calls saved": however far it got before the cancel. */
+  WAIT_UNTIL (g_str_has_suffix (cd_offline_bar_get_text (page_bar (fixture)), " saved"));
   g_assert_true (g_str_has_prefix (cd_offline_bar_get_text (page_bar (fixture)), "Offline copy incomplete · "));
   WAIT_UNTIL (cd_offline_bar_get_button (page_bar (fixture)) != NULL &&
               g_strcmp0 (gtk_button_get_label (GTK_BUTTON (cd_offline_bar_get_button (page_bar (fixture)))),

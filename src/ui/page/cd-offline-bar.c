@@ -230,7 +230,7 @@ update (CdOfflineBar *self)
 }
 
 static gboolean
-update_idle_cb (gpointer user_data)
+update_timeout_cb (gpointer user_data)
 {
   CdOfflineBar *self = user_data;
 
@@ -244,7 +244,9 @@ static void
 queue_update (CdOfflineBar *self)
 {
   if (self->update_id == 0)
-    self->update_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_idle_cb, self, NULL);
+    /* A timeout, not an idle: a download keeps the loop busy at default
+     * priority, which would starve an idle and freeze the progress. */
+    self->update_id = g_timeout_add (100, update_timeout_cb, self);
 }
 
 static void
