@@ -80,6 +80,7 @@ typedef struct
   GSource       *connect_timer;
   gboolean       timed_out;
   gboolean       body_written;
+  gboolean       refused;       /* nothing listens there: retrying only delays */
   GInputStream  *stream;
   GByteArray    *buffer;
 
@@ -269,7 +270,10 @@ map_transport_error (CdApiRequest *req,
   if (error->domain == G_RESOLVER_ERROR)
     return network_error ("The server address could not be found.");
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
-    return network_error ("The server refused the connection.");
+    {
+      req->refused = TRUE;
+      return network_error ("The server refused the connection.");
+    }
   return network_error ("Could not reach the server.");
 }
 
@@ -305,6 +309,9 @@ should_retry (CdApiClient  *self,
   switch (error->code)
     {
     case CD_API_ERROR_NETWORK:
+      /* A refused connection is answered at once and means the server is down:
+       * the caller's cached copy is worth more than a second of backoff. */
+      return !req->refused;
     case CD_API_ERROR_TIMEOUT:
       return TRUE;
     case CD_API_ERROR_RATE_LIMITED:

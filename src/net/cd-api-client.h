@@ -24,8 +24,9 @@ G_BEGIN_DECLS
  * themselves and pass it in).
  *
  * Retries: GETs are retried up to max-get-retries times (default 2) with
- * exponential backoff and jitter on NETWORK, TIMEOUT, 502, 503, 504 and 429
- * (429 waits Retry-After when it is within the cap, otherwise fails at once).
+ * exponential backoff and jitter on NETWORK (except a refused connection: the
+ * server is down, and the caller's cache answers faster), TIMEOUT, 502, 503, 504
+ * and 429 (429 waits Retry-After when it is within the cap, otherwise fails at once).
  * Mutations are retried (same Idempotency-Key, same budget) only on NETWORK or
  * TIMEOUT errors that happened before the request body was completely written
  * (refused connection, DNS, connect timeout), i.e. when the server cannot have
