@@ -7,7 +7,9 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <sqlite3.h>
+#include <stdio.h>
 
+#include "cd-call-logs-card.h"
 #include "cd-contact-page.h"
 #include "cd-demo-server.h"
 
@@ -37,6 +39,7 @@ typedef struct
   char      *server;
   char      *role;
   char      *data_dir;
+  gboolean   exit_after_paint;
   char     **remaining;
 } LaunchOptions;
 
@@ -84,6 +87,9 @@ create_option_context (LaunchOptions *options)
       N_("Role of the demo user (with --demo; for testing)"), N_("ROLE") },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &options->data_dir,
       N_("Directory for the offline cache and the demo database"), N_("DIR") },
+    { "exit-after-paint", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &options->exit_after_paint,
+      "Diagnostic: print the milliseconds from process start until the contact is painted, then quit",
+      NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, &options->help,
       N_("Show help options"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->remaining,
@@ -252,6 +258,134 @@ show_launch (CdApplication  *self,
   return TRUE;
 }
 
+/*
+ * --exit-after-paint: a diagnostic for tests/bench/run-bench.sh.  The clock is
+ * the monotonic time read by a constructor of this binary, i.e. just before
+ * main() (after the dynamic loader); the benchmark's baseline window reads it
+ * the same way.
+ */
+
+#define PAINT_PROBE_DEADLINE_S 120
+
+typedef struct
+{
+  CdApplication *app;
+  CdWindow      *window;
+  gint64         contact_id;
+  GdkFrameClock *clock;
+  gulong         before_paint_id;
+  gulong         after_paint_id;
+  guint          poll_id;
+  gboolean       armed;       /* the condition held when the current frame started painting */
+  gint64         deadline;
+} PaintProbe;
+
+static gint64 process_start_us;
+
+__attribute__ ((constructor)) static void
+record_process_start (void)
+{
+  process_start_us = g_get_monotonic_time ();
+}
+
+/* The contact's header and tiles show its value and the call-logs card shows its first page. */
+static gboolean
+paint_probe_ready (PaintProbe *probe,
+                   gboolean   *failed)
+{
+  CdContactPage *page = CD_CONTACT_PAGE (cd_window_get_page (probe->window));
+  CdResource *resource = cd_contact_page_get_resource (page);
+  GtkWidget *tiles = cd_contact_page_get_part (page, "tiles_stack");
+  GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (cd_contact_page_get_call_logs_slot (page)));
+  CdCallLogsState state;
+
+  if (cd_contact_page_get_contact_id (page) != probe->contact_id || resource == NULL)
+    return FALSE;
+  if (cd_resource_get_value (resource) == NULL)
+    {
+      *failed = cd_resource_get_state (resource) != CD_RESOURCE_LOADING &&
+                cd_resource_get_state (resource) != CD_RESOURCE_STALE;
+      return FALSE;
+    }
+  if (!CD_IS_CALL_LOGS_CARD (card) ||
+      cd_call_logs_card_get_contact_id (CD_CALL_LOGS_CARD (card)) != probe->contact_id)
+    return FALSE;
+  state = cd_call_logs_card_get_state (CD_CALL_LOGS_CARD (card));
+  *failed = state == CD_CALL_LOGS_STATE_ERROR;
+  return (state == CD_CALL_LOGS_STATE_READY || state == CD_CALL_LOGS_STATE_EMPTY) &&
+         !cd_call_logs_card_get_loading (CD_CALL_LOGS_CARD (card)) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (tiles)), "ready") == 0 &&
+         gtk_widget_get_mapped (card);
+}
+
+static void
+paint_probe_before_paint (GdkFrameClock *clock,
+                          PaintProbe    *probe)
+{
+  gboolean failed = FALSE;
+
+  probe->armed = paint_probe_ready (probe, &failed);
+}
+
+static void
+paint_probe_after_paint (GdkFrameClock *clock,
+                         PaintProbe    *probe)
+{
+  if (!probe->armed)
+    return;
+
+  printf ("%.1f\n", (g_get_monotonic_time () - process_start_us) / 1000.0);
+  fflush (stdout);
+  g_clear_signal_handler (&probe->before_paint_id, probe->clock);
+  g_clear_signal_handler (&probe->after_paint_id, probe->clock);
+  g_clear_handle_id (&probe->poll_id, g_source_remove);
+  g_application_quit (G_APPLICATION (probe->app));
+}
+
+/* Attaches to the frame clock once there is one, and makes sure a frame follows
+ * once the condition holds (a finished load need not redraw anything). */
+static gboolean
+paint_probe_poll (gpointer user_data)
+{
+  PaintProbe *probe = user_data;
+  gboolean failed = FALSE;
+
+  if (probe->clock == NULL && gtk_widget_get_realized (GTK_WIDGET (probe->window)))
+    {
+      probe->clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (probe->window)));
+      probe->before_paint_id = g_signal_connect (probe->clock, "before-paint",
+                                                 G_CALLBACK (paint_probe_before_paint), probe);
+      probe->after_paint_id = g_signal_connect (probe->clock, "after-paint",
+                                                G_CALLBACK (paint_probe_after_paint), probe);
+    }
+
+  if (paint_probe_ready (probe, &failed))
+    gtk_widget_queue_draw (GTK_WIDGET (probe->window));
+  else if (failed || g_get_monotonic_time () > probe->deadline)
+    {
+      /* A diagnostic run that cannot measure must not look like a measurement. */
+      fprintf (stderr, "--exit-after-paint: contact %" G_GINT64_FORMAT " was not shown%s\n",
+               probe->contact_id, failed ? " (load failed)" : " in time");
+      exit (EXIT_FAILURE);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+paint_probe_start (CdApplication *self,
+                   CdWindow      *window,
+                   gint64         contact_id)
+{
+  /* Lives until the process exits: the probe ends the process either way. */
+  PaintProbe *probe = g_new0 (PaintProbe, 1);
+
+  probe->app = self;
+  probe->window = g_object_ref (window);
+  probe->contact_id = contact_id;
+  probe->deadline = g_get_monotonic_time () + PAINT_PROBE_DEADLINE_S * G_USEC_PER_SEC;
+  probe->poll_id = g_timeout_add (5, paint_probe_poll, probe);
+}
+
 /* Callbacks */
 
 static void
@@ -397,6 +531,21 @@ cd_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (cd_application_parent_class)->shutdown (app);
 }
 
+/* A measured run (--exit-after-paint) is its own process, never forwarded to a
+ * running instance. */
+static gboolean
+cd_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  if (*arguments != NULL &&
+      g_strv_contains ((const char * const *) *arguments, "--exit-after-paint"))
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+  return G_APPLICATION_CLASS (cd_application_parent_class)->local_command_line (app, arguments,
+                                                                              exit_status);
+}
+
 static void
 cd_application_activate (GApplication *app)
 {
@@ -439,6 +588,13 @@ cd_application_command_line (GApplication            *app,
       g_array_append_val (ids, id);
     }
 
+  if (options.exit_after_paint && ids->len == 0)
+    {
+      g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           "--exit-after-paint needs a contact id");
+      goto failed;
+    }
+
   if (options.role != NULL && !options.demo)
     {
       g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
@@ -470,6 +626,8 @@ cd_application_command_line (GApplication            *app,
     cd_demo_server_set_role (self->demo_server, options.role);
 
   gtk_window_present (GTK_WINDOW (window));
+  if (options.exit_after_paint)
+    paint_probe_start (self, window, g_array_index (ids, gint64, ids->len - 1));
   goto out;
 
 failed:
@@ -542,6 +700,7 @@ cd_application_class_init (CdApplicationClass *klass)
   app_class->shutdown = cd_application_shutdown;
   app_class->activate = cd_application_activate;
   app_class->command_line = cd_application_command_line;
+  app_class->local_command_line = cd_application_local_command_line;
   app_class->open = cd_application_open;
 }
 
