@@ -171,13 +171,31 @@ is_connection_error (const GError *error)
          g_error_matches (error, CD_API_ERROR, CD_API_ERROR_TIMEOUT);
 }
 
+/* What a list request needs to answer from the offline pages instead. */
+typedef struct
+{
+  CdSessionFilter *filter;
+  char            *cursor;
+  guint            page_size;
+  GError          *network_error;
+} ListData;
+
+static void
+list_data_free (ListData *data)
+{
+  cd_session_filter_free (data->filter);
+  g_free (data->cursor);
+  g_clear_error (&data->network_error);
+  g_free (data);
+}
+
 /* List: cache fallback through the call-logs resource (it reads the cache on the
  * repository's worker thread and keeps the value when the server is unreachable). */
 
 typedef struct
 {
   CdResource *resource;
-  GError     *network_error;
+  ListData   *list;     /* the request, for the kept pages when the card's copy is missing */
   gulong      handler;
 } FallbackData;
 
@@ -187,9 +205,11 @@ fallback_data_free (FallbackData *data)
   if (data->resource != NULL && data->handler != 0)
     g_signal_handler_disconnect (data->resource, data->handler);
   g_clear_object (&data->resource);
-  g_clear_error (&data->network_error);
+  g_clear_pointer (&data->list, list_data_free);
   g_free (data);
 }
+
+static void list_offline_kept (GTask *task);
 
 static void
 fallback_state_changed (CdResource *resource,
@@ -208,8 +228,9 @@ fallback_state_changed (CdResource *resource,
   value = cd_resource_get_value (resource);
   if (value == NULL || !G_IS_LIST_MODEL (value))
     {
-      g_task_return_error (task, g_error_copy (data->network_error));
-      g_object_unref (task);
+      /* No copy of the card's page: a contact kept offline still has its pages. */
+      g_task_set_task_data (task, g_steal_pointer (&data->list), (GDestroyNotify) list_data_free);
+      list_offline_kept (task);
       return;
     }
   page = g_new0 (CdSessionPage, 1);
@@ -220,40 +241,22 @@ fallback_state_changed (CdResource *resource,
   g_object_unref (task);
 }
 
+/* Takes over @task (and its ListData). */
 static void
-start_cache_fallback (GTask  *task,
-                      gint64  contact_id,
-                      GError *network_error)
+start_cache_fallback (GTask *task)
 {
   CdRepository *self = g_task_get_source_object (task);
   FallbackData *data = g_new0 (FallbackData, 1);
+  ListData *list = g_task_get_task_data (task);
 
-  /* The list's own request data is replaced by the fallback's. */
-  data->network_error = network_error;
-  data->resource = cd_repository_open_call_logs (self, contact_id,
+  data->list = g_memdup2 (list, sizeof *list);
+  memset (list, 0, sizeof *list);
+  data->resource = cd_repository_open_call_logs (self, data->list->filter->contact_id,
                                                  g_task_get_cancellable (task));
   g_task_set_task_data (task, data, (GDestroyNotify) fallback_data_free);
   data->handler = g_signal_connect (data->resource, "notify::state",
                                     G_CALLBACK (fallback_state_changed), task);
   fallback_state_changed (data->resource, NULL, task);
-}
-
-/* What a list request needs to answer from the offline pages instead. */
-typedef struct
-{
-  CdSessionFilter *filter;
-  char            *cursor;
-  guint            page_size;
-  GError          *network_error;
-} ListData;
-
-static void
-list_data_free (ListData *data)
-{
-  cd_session_filter_free (data->filter);
-  g_free (data->cursor);
-  g_clear_error (&data->network_error);
-  g_free (data);
 }
 
 static gpointer
@@ -282,11 +285,16 @@ offline_page_cb (GObject      *source,
       page->from_cache = TRUE;
       g_task_return_pointer (task, page, (GDestroyNotify) cd_session_page_free);
     }
-  else if (is_default_first_page (data->filter, data->cursor, data->page_size))
-    start_cache_fallback (g_steal_pointer (&task), data->filter->contact_id,
-                          g_steal_pointer (&data->network_error));
   else
     g_task_return_error (task, g_steal_pointer (&data->network_error));
+}
+
+static void
+list_offline_kept (GTask *task)
+{
+  cd_repository_run_cache_job (g_task_get_source_object (task), offline_page_func,
+                               g_task_get_task_data (task), NULL,
+                               (GDestroyNotify) cd_offline_page_free, offline_page_cb, task);
 }
 
 /* Offline: the kept pages answer the default list; anything else needs the server. */
@@ -306,8 +314,12 @@ list_offline (GTask  *task,
       return;
     }
   data->network_error = network_error;
-  cd_repository_run_cache_job (g_task_get_source_object (task), offline_page_func, data, NULL,
-                               (GDestroyNotify) cd_offline_page_free, offline_page_cb, task);
+  /* The card's own page (10 rows, saved whenever it was shown) before the kept
+   * pages of 100, whose cursors the card's paging does not use. */
+  if (is_default_first_page (data->filter, data->cursor, data->page_size))
+    start_cache_fallback (task);
+  else
+    list_offline_kept (task);
 }
 
 static void
@@ -319,6 +331,7 @@ list_sessions_cb (GObject      *source,
   CdRepository *self = g_task_get_source_object (task);
   g_autoptr (CdApiResponse) response = NULL;
   g_autoptr (GError) error = NULL;
+  ListData *data = g_task_get_task_data (task);
   CdSessionPage *page;
 
   response = cd_repository_finish_request (self, source, result, &error);
@@ -334,9 +347,16 @@ list_sessions_cb (GObject      *source,
     }
   page = parse_page (cd_api_response_get_data (response), &error);
   if (page == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, page, (GDestroyNotify) cd_session_page_free);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* The card's first page is what an offline start shows first. */
+  if (is_default_first_page (data->filter, data->cursor, data->page_size))
+    cd_repository_cache_doc_json (self, CD_CACHE_DOC_CALL_LOGS, data->filter->contact_id,
+                                  cd_api_response_get_data (response),
+                                  cd_api_response_get_etag (response));
+  g_task_return_pointer (task, page, (GDestroyNotify) cd_session_page_free);
 }
 
 void
