@@ -178,6 +178,7 @@ typedef struct
   char            *cursor;
   guint            page_size;
   GError          *network_error;
+  char            *cached_json;   /* the card's page as last shown, sent back on 304 */
 } ListData;
 
 static void
@@ -186,6 +187,7 @@ list_data_free (ListData *data)
   cd_session_filter_free (data->filter);
   g_free (data->cursor);
   g_clear_error (&data->network_error);
+  g_free (data->cached_json);
   g_free (data);
 }
 
@@ -345,18 +347,67 @@ list_sessions_cb (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  page = parse_page (cd_api_response_get_data (response), &error);
+  if (cd_api_response_get_not_modified (response) && data->cached_json != NULL)
+    {
+      g_autoptr (JsonNode) cached = cd_json_parse (data->cached_json, -1, &error);
+
+      page = cached ? parse_page (cached, &error) : NULL;
+    }
+  else
+    page = parse_page (cd_api_response_get_data (response), &error);
   if (page == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   /* The card's first page is what an offline start shows first. */
-  if (is_default_first_page (data->filter, data->cursor, data->page_size))
+  if (is_default_first_page (data->filter, data->cursor, data->page_size) &&
+      !cd_api_response_get_not_modified (response))
     cd_repository_cache_doc_json (self, CD_CACHE_DOC_CALL_LOGS, data->filter->contact_id,
                                   cd_api_response_get_data (response),
                                   cd_api_response_get_etag (response));
   g_task_return_pointer (task, page, (GDestroyNotify) cd_session_page_free);
+}
+
+static void
+send_list_request (GTask      *task,
+                   const char *if_none_match)
+{
+  ListData *data = g_task_get_task_data (task);
+  CdSessionQuery query;
+
+  filter_to_query (data->filter, data->cursor, data->page_size, &query);
+  query.if_none_match = if_none_match;
+  cd_api_client_list_voice_sessions_async (cd_repository_get_api_client (g_task_get_source_object (task)),
+                                           &query, g_task_get_cancellable (task),
+                                           list_sessions_cb, task);
+}
+
+static gpointer
+cached_card_page_func (CdCache   *cache,
+                       gpointer   user_data,
+                       GError   **error)
+{
+  return cd_cache_get_doc (cache, CD_CACHE_DOC_CALL_LOGS, *(gint64 *) user_data, error);
+}
+
+/* The card's page as last shown: revalidated with its ETag (304 = no body). */
+static void
+cached_card_page_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  ListData *data = g_task_get_task_data (task);
+  g_autoptr (CdCacheEntry) entry = cd_repository_cache_job_finish (result, NULL);
+  const char *etag = NULL;
+
+  if (entry != NULL && entry->etag != NULL && entry->json != NULL)
+    {
+      data->cached_json = g_steal_pointer (&entry->json);
+      etag = entry->etag;
+    }
+  send_list_request (task, etag);
 }
 
 void
@@ -369,7 +420,6 @@ cd_repository_list_sessions_async (CdRepository          *self,
                                    gpointer               user_data)
 {
   g_autoptr (GTask) task = NULL;
-  CdSessionQuery query;
   ListData *data;
 
   g_return_if_fail (CD_IS_REPOSITORY (self));
@@ -382,10 +432,13 @@ cd_repository_list_sessions_async (CdRepository          *self,
   data->cursor = g_strdup (cursor);
   data->page_size = page_size;
   g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
-  filter_to_query (filter, cursor, page_size, &query);
-  cd_api_client_list_voice_sessions_async (cd_repository_get_api_client (self), &query,
-                                           cancellable, list_sessions_cb,
-                                           g_steal_pointer (&task));
+  if (is_default_first_page (filter, cursor, page_size))
+    cd_repository_run_cache_job (self, cached_card_page_func,
+                                 g_memdup2 (&filter->contact_id, sizeof (gint64)), g_free,
+                                 (GDestroyNotify) cd_cache_entry_free, cached_card_page_cb,
+                                 g_steal_pointer (&task));
+  else
+    send_list_request (g_steal_pointer (&task), NULL);
 }
 
 CdSessionPage *

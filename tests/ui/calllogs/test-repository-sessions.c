@@ -134,6 +134,31 @@ test_first_page_offline (Fixture       *fixture,
   g_assert_error (error, CD_API_ERROR, CD_API_ERROR_NETWORK);
 }
 
+/* The card's page shown again is revalidated: 304, no body, the same rows. */
+static void
+test_first_page_revalidates (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr (CdSessionFilter) filter = cd_session_filter_new (CD_DEMO_CONTACT_NAMED);
+  g_autoptr (CdSessionPage) first = NULL;
+  g_autoptr (CdSessionPage) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) a = NULL;
+  g_autoptr (GArray) b = NULL;
+
+  first = list_page (fixture, filter, NULL, 10, &error);
+  g_assert_no_error (error);
+  cd_demo_server_reset_counters (fixture->server);
+  again = list_page (fixture, filter, NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cd_demo_server_get_request_count (fixture->server), ==, 1);
+  g_assert_cmpuint (cd_demo_server_get_not_modified_count (fixture->server), ==, 1);
+  g_assert_cmpuint (cd_demo_server_get_body_bytes (fixture->server), ==, 0);
+  a = model_ids (first->items);
+  b = model_ids (again->items);
+  assert_same_ids (a, b);
+}
+
 static CdVoiceSession *
 get_session (Fixture   *fixture,
              gint64     session_id,
@@ -274,6 +299,7 @@ main (int   argc,
   ADD ("/calllogs/repository/csv-quoting", test_csv_quoting);
   ADD ("/calllogs/repository/pages-match-backend", test_pages_match_backend);
   ADD ("/calllogs/repository/first-page-offline", test_first_page_offline);
+  ADD ("/calllogs/repository/first-page-revalidates", test_first_page_revalidates);
   ADD ("/calllogs/repository/detail-offline", test_detail_offline);
   ADD ("/calllogs/repository/detail-purged", test_detail_purged);
   ADD ("/calllogs/repository/recording-file", test_recording_file);
