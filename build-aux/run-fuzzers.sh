@@ -12,6 +12,8 @@
 # committed seeds never change; crash/leak reproducers are kept in
 # $BUILD_DIR/fuzz-artifacts/ (run a harness binary with that file to replay it).
 # Harnesses run $JOBS at a time (default: number of CPUs).
+# With FUZZ_RESULTS=FILE, one line per harness is also written to FILE in the
+# meson testlog format (build-aux/run-tests.sh folds it into its total).
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
@@ -198,6 +200,8 @@ done
 wait
 
 failed=0
+results="${FUZZ_RESULTS:-/dev/null}"
+: >"$results"
 printf '%-20s %10s %8s %8s %8s  %s\n' harness execs exec/s cov ft result
 for h in "${HARNESSES[@]}"; do
   log="$RUN_DIR/$h.log"
@@ -213,6 +217,8 @@ for h in "${HARNESSES[@]}"; do
     failed=1
   fi
   printf '%-20s %10s %8s %8s %8s  %s\n' "$h" "${execs:-?}" "${speed:-?}" "${cov:-?}" "${ft:-?}" "$result"
+  printf '{"name": "fuzz / %s", "result": "%s", "stdout": ""}\n' \
+    "$h" "$([ "$result" = ok ] && echo OK || echo FAIL)" >>"$results"
 done
 echo "$(( $(date +%s) - start )) s for ${#HARNESSES[@]} harnesses x ${seconds} s ($JOBS at a time)"
 

@@ -29,7 +29,7 @@ export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1:print_
 # Plain malloc so every GLib allocation is seen; test_env's G_DEBUG is overridden by
 # the wrapper (test environments win over the caller's).
 export G_SLICE=always-malloc
-wrapper="env G_DEBUG=fatal-criticals,gc-friendly G_SLICE=always-malloc"
+wrapper="env G_DEBUG=fatal-criticals,gc-friendly G_SLICE=always-malloc CD_TEST_DEADLINE_MULTIPLIER=3"
 
 status=0
 if [ "$suites" = all ] || [ "$suites" = unit ]; then
@@ -37,7 +37,7 @@ if [ "$suites" = all ] || [ "$suites" = unit ]; then
     --timeout-multiplier 3 --wrapper "$wrapper" --logbase sanitize-unit || status=1
 fi
 if [ "$suites" = all ] || [ "$suites" = ui ]; then
-  xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- \
+  xvfb-run -a -s "-screen 0 1600x1000x24 -noreset" dbus-run-session -- \
     meson test -C "$BUILD_DIR" --no-rebuild --suite ui --print-errorlogs --num-processes 1 \
       --timeout-multiplier 3 --wrapper "$wrapper" --logbase sanitize-ui || status=1
 fi

@@ -23,7 +23,7 @@ ninja -C "$BUILD_DIR" || exit 1
 # G_SLICE: plain malloc so memcheck sees every block; G_DEBUG is set in the wrapper
 # because a test's own environment (test_env) overrides the caller's.
 export G_SLICE=always-malloc
-wrapper="env G_DEBUG=fatal-criticals,gc-friendly G_SLICE=always-malloc \
+wrapper="env G_DEBUG=fatal-criticals,gc-friendly G_SLICE=always-malloc CD_TEST_DEADLINE_MULTIPLIER=10 \
 valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
 --show-leak-kinds=definite --track-origins=yes --num-callers=30 \
 --suppressions=$SRC_DIR/build-aux/valgrind.supp"

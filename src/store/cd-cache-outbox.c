@@ -199,6 +199,8 @@ parse_cached (const CdCacheEntry *entry,
 
   if (node != NULL && JSON_NODE_TYPE (node) == type)
     return g_steal_pointer (&node);
+  /* A document of the other shape is replaced, not leaked. */
+  g_clear_pointer (&node, json_node_unref);
   node = json_node_new (type);
   if (type == JSON_NODE_OBJECT)
     json_node_take_object (node, json_object_new ());
@@ -397,12 +399,13 @@ update_follow_up (JsonArray         *list,
   }
 }
 
+/* Takes the reference the callers hold on @object (set_object would add one). */
 static JsonNode *
 object_node (JsonObject *object)
 {
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
 
-  json_node_set_object (node, object);
+  json_node_take_object (node, object);
   return node;
 }
 

@@ -610,13 +610,14 @@ add_dropdown_field (CdEditDialog        *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *dropdown = gtk_drop_down_new (model, NULL);
+  /* set_expression takes its own reference. */
+  g_autoptr(GtkExpression) expression =
+    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
-  gtk_drop_down_set_expression (GTK_DROP_DOWN (dropdown),
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                             "string"));
+  gtk_drop_down_set_expression (GTK_DROP_DOWN (dropdown), expression);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
   return add_field (self, group, member, kind, row, dropdown);
@@ -787,7 +788,7 @@ parse_zones (CdEditDialog *self,
 {
   g_autofree char *text = g_strndup (data, length);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -806,9 +807,9 @@ parse_zones (CdEditDialog *self,
   g_ptr_array_sort (names, compare_strings);
   for (guint i = 0; i < names->len; i++)
     {
+      /* Compares with the previous name: the array frees them all at the end. */
       if (i == 0 || g_strcmp0 (names->pdata[i], names->pdata[i - 1]) != 0)
         gtk_string_list_append (self->zones, names->pdata[i]);
-      g_free (names->pdata[i]);
     }
 }
 
