@@ -8,6 +8,7 @@
 # Usage (as root, non-interactive, CI-safe):
 #   build-aux/gnome48-chroot.sh [--build-only] [--keep-going] [--no-werror]
 #                               [--setup-only] [--source DIR] [--env VAR=VALUE]
+#                               [--results DIR]
 #
 #   --build-only  configure and build, skip the test suites
 #   --keep-going  ninja -k 0: report every failing file, not just the first
@@ -16,6 +17,10 @@
 #   --source DIR  tree to build (default: the repository holding this script)
 #   --env VAR=VAL extra environment for every command in the chroot (repeatable;
 #                 e.g. --env GTK_A11Y=none to try a test-environment change)
+#   --results DIR copy the meson test logs out of the chroot to
+#                 DIR/gnome48-testlog{,-ui}.json (a failed setup or build writes
+#                 DIR/gnome48-build.json with one failed entry instead), for
+#                 build-aux/run-tests.sh to count
 #
 # Environment:
 #   CHROOT_DIR  chroot location (default /var/cache/contact-detail/trixie-chroot)
@@ -37,7 +42,7 @@ libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev \
 libjson-glib-dev libsqlite3-dev libsecret-1-dev desktop-file-utils appstream \
 python3 xvfb xauth dbus dbus-x11 gstreamer1.0-plugins-base \
 gstreamer1.0-plugins-good adwaita-icon-theme fonts-cantarell iso-codes \
-fonts-dejavu-core gnome-keyring libsecret-tools libgtk-4-bin"
+fonts-dejavu-core gnome-keyring libsecret-tools libgtk-4-bin locales"
 STAMP="$CHROOT_DIR/.contact-detail-packages"
 
 BUILD_ONLY=0
@@ -45,6 +50,7 @@ SETUP_ONLY=0
 KEEP_GOING=0
 WERROR=1
 EXTRA_ENV=()
+RESULTS_DIR=""
 SRC_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 while [ $# -gt 0 ]; do
@@ -55,7 +61,8 @@ while [ $# -gt 0 ]; do
     --no-werror) WERROR=0 ;;
     --source) SRC_DIR=$(cd "$2" && pwd); shift ;;
     --env) EXTRA_ENV+=("$2"); shift ;;
-    -h|--help) sed -n '3,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --results) mkdir -p "$2"; RESULTS_DIR=$(cd "$2" && pwd); shift ;;
+    -h|--help) sed -n '3,33p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "gnome48-chroot: unknown option: $1" >&2; exit 2 ;;
   esac
   shift
@@ -71,6 +78,7 @@ export DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8
 SCRIPT_START=$(date +%s)
 PHASE_NAME=""
 PHASE_START=0
+PHASE_FAILED=
 TIMINGS=()
 
 phase_begin () {
@@ -89,6 +97,7 @@ phase_end () {
 }
 
 print_summary () {
+  write_results
   echo
   echo "==> [gnome48] timing summary"
   local line
@@ -96,6 +105,24 @@ print_summary () {
     echo "    $line"
   done
   echo "    $(printf '%-28s %5ss' total $(( $(date +%s) - SCRIPT_START )))"
+}
+
+# For --results: the test logs of this run, or one failed entry naming the
+# phase that stopped it (so a broken build can never look green).
+write_results () {
+  local log
+  [ -n "$RESULTS_DIR" ] || return 0
+  rm -f "$RESULTS_DIR"/gnome48-*.json
+  if [ "$PHASE_FAILED" != "" ]; then
+    printf '{"name": "gnome48 / %s", "result": "FAIL", "stdout": ""}\n' \
+      "$PHASE_FAILED" > "$RESULTS_DIR/gnome48-build.json"
+    return 0
+  fi
+  for log in testlog testlog-ui; do
+    if [ -f "$CHROOT_DIR/build/meson-logs/$log.json" ]; then
+      cp "$CHROOT_DIR/build/meson-logs/$log.json" "$RESULTS_DIR/gnome48-$log.json"
+    fi
+  done
 }
 
 # Mounts are tracked so that the trap unmounts exactly what we mounted,
@@ -213,6 +240,19 @@ install_packages () {
   echo "$want" > "$STAMP"
 }
 
+# The i18n tests run under de_DE.UTF-8 (numbers, dates, and gettext, which
+# ignores LANGUAGE=de under the C locale); minbase has no locales at all.
+generate_locales () {
+  if in_chroot locale -a 2>/dev/null | grep -qix 'de_DE.utf8'; then
+    echo "locale de_DE.UTF-8 present"
+    return 0
+  fi
+  sed -i 's/^# *\(de_DE.UTF-8 UTF-8\)/\1/' "$CHROOT_DIR/etc/locale.gen"
+  grep -q '^de_DE.UTF-8 UTF-8' "$CHROOT_DIR/etc/locale.gen" \
+    || echo 'de_DE.UTF-8 UTF-8' >> "$CHROOT_DIR/etc/locale.gen"
+  in_chroot locale-gen
+}
+
 copy_source () {
   rm -rf "$CHROOT_DIR/src" "$CHROOT_DIR/build"
   mkdir -p "$CHROOT_DIR/src"
@@ -237,6 +277,11 @@ run_phase () {
   phase_begin "$name"
   "$@" || rc=$?
   if [ "$rc" -eq 0 ]; then phase_end ok; else phase_end "FAILED (exit $rc)"; fi
+  # Test phases leave their own logs; any other failed phase is the result.
+  case "$name" in
+    *tests) ;;
+    *) [ "$rc" -eq 0 ] || PHASE_FAILED="$name failed (exit $rc)" ;;
+  esac
   return "$rc"
 }
 
@@ -250,6 +295,7 @@ main () {
   run_phase "create chroot ($SUITE)" create_chroot || { print_summary; exit 1; }
   mount_chroot
   run_phase "install packages" install_packages || { print_summary; exit 1; }
+  run_phase "generate locales" generate_locales || { print_summary; exit 1; }
   echo "chroot size: $(du -sh --one-file-system "$CHROOT_DIR" 2>/dev/null | cut -f1)"
   [ "$SETUP_ONLY" -eq 1 ] && { print_summary; exit 0; }
 

@@ -250,6 +250,20 @@ on_schedule_clicked (CdFollowUpsWorkspace *self)
   cd_follow_ups_view_schedule (view (self));
 }
 
+/* Every label below @widget, however deep: libadwaita 1.7's AdwButtonContent
+ * wraps its label in a GtkBox, 1.2's does not. */
+static void
+ellipsize_labels (GtkWidget *widget)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    {
+      if (GTK_IS_LABEL (w))
+        gtk_label_set_ellipsize (GTK_LABEL (w), PANGO_ELLIPSIZE_END);
+      ellipsize_labels (w);
+    }
+}
+
 static GtkWidget *
 build_header (CdFollowUpsWorkspace *self)
 {
@@ -260,10 +274,7 @@ build_header (CdFollowUpsWorkspace *self)
   self->back_button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (self->back_button), self->back_content);
   /* "Back to Rahul Mehta" ellipsizes: the page still fits a 360 px phone */
-  for (GtkWidget *w = gtk_widget_get_first_child (self->back_content); w != NULL;
-       w = gtk_widget_get_next_sibling (w))
-    if (GTK_IS_LABEL (w))
-      gtk_label_set_ellipsize (GTK_LABEL (w), PANGO_ELLIPSIZE_END);
+  ellipsize_labels (self->back_content);
   g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (on_back_clicked), self);
   self->window_title = adw_window_title_new (_("Follow-ups"), NULL);
   self->schedule_button = gtk_button_new_from_icon_name ("list-add-symbolic");

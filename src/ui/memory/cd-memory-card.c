@@ -2111,6 +2111,20 @@ add_offline_widgets (CdMemoryCard *self)
                               self->rebuild_offline_label, self->rebuild_button);
 }
 
+/* Every label below @widget, however deep: libadwaita 1.7's AdwButtonContent
+ * wraps its label in a GtkBox, 1.2's does not. */
+static void
+ellipsize_labels (GtkWidget *widget)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    {
+      if (GTK_IS_LABEL (w))
+        gtk_label_set_ellipsize (GTK_LABEL (w), PANGO_ELLIPSIZE_END);
+      ellipsize_labels (w);
+    }
+}
+
 static void
 cd_memory_card_init (CdMemoryCard *self)
 {
@@ -2124,10 +2138,7 @@ cd_memory_card_init (CdMemoryCard *self)
   add_offline_widgets (self);
   add_summary_shortcuts (self);
   /* Large text on a 360 px phone: the button label ellipsizes (tooltip says all). */
-  for (GtkWidget *w = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (self->rebuild_button)));
-       w != NULL; w = gtk_widget_get_next_sibling (w))
-    if (GTK_IS_LABEL (w))
-      gtk_label_set_ellipsize (GTK_LABEL (w), PANGO_ELLIPSIZE_END);
+  ellipsize_labels (self->rebuild_button);
   update_view (self);
 }
 
