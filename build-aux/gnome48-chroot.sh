@@ -318,7 +318,7 @@ main () {
     run_phase "unit tests" in_chroot meson test -C /build --suite unit \
       --print-errorlogs --num-processes 2 || failed=1
     # Same screen and D-Bus setup as build-aux/run-tests.sh (CI).
-    run_phase "ui tests" in_chroot xvfb-run -a -s "-screen 0 1600x1000x24" \
+    run_phase "ui tests" in_chroot xvfb-run -a -s "-screen 0 1600x1000x24 -noreset" \
       dbus-run-session -- \
       meson test -C /build --suite ui --print-errorlogs --num-processes 1 \
       --logbase testlog-ui || failed=1

@@ -30,8 +30,9 @@ BUILD_DIR="${BUILD_DIR:-_build}"
 ASAN_DIR="${ASAN_DIR:-_build-sanitize}"
 FUZZ_DIR="${FUZZ_DIR:-_build-fuzz}"
 FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
-# The ui half of asan and valgrind are not green yet (README "Quality gates").
-DEFAULT_GATES=asan-unit,fuzz,gnome48
+# Not default until green (README "Quality gates"): the ui half of asan,
+# valgrind (20 min), and gnome48 (a libsoup 3.6 crash in one ui test).
+DEFAULT_GATES=asan-unit,fuzz
 GATES="${CD_GATES:-$DEFAULT_GATES}"
 case "$GATES" in
   1|all|yes|true) GATES=asan,valgrind,fuzz,gnome48 ;;  # asan includes asan-unit
