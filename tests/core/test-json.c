@@ -950,6 +950,30 @@ test_memory_wrong_types (void)
     }
 }
 
+/* Not JSON, and json-glib 1.6 would leak on it: rejected before parsing. */
+static void
+test_not_json_rejected (void)
+{
+  const char *texts[] = { "{/{}/}{}}", "/* note */ {}", "{} // note", "{}{}", "0{}" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = cd_json_parse (texts[i], -1, &error);
+
+      g_assert_null (node);
+      g_assert_error (error, CD_API_ERROR, CD_API_ERROR_BAD_RESPONSE);
+    }
+  /* A slash inside a string is ordinary text. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) node = cd_json_parse ("{\"url\": \"https://a/b\"}", -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (node);
+  }
+}
+
 static void
 test_enum_strings (void)
 {
@@ -975,6 +999,7 @@ main (int   argc,
   g_test_add_func ("/json/generic/every-model", test_every_model_generic);
   g_test_add_func ("/json/generic/list-helpers", test_every_list_helper);
   g_test_add_func ("/json/generic/huge-strings", test_huge_strings);
+  g_test_add_func ("/json/generic/not-json-rejected", test_not_json_rejected);
   g_test_add_func ("/json/contact/valid", test_contact_valid);
   g_test_add_func ("/json/contact/missing", test_contact_missing);
   g_test_add_func ("/json/contact/erased-unknown-enum", test_contact_erased_and_unknown_enum);
