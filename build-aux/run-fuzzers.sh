@@ -181,7 +181,11 @@ run_one () {
   if [ -d "$CORPUS_DIR/$h" ]; then
     cp "$CORPUS_DIR/$h"/* "$RUN_DIR/corpus-$h/" 2>/dev/null
   fi
-  "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  # FUZZ_RUNS (CI): a fixed number of inputs from a fixed seed, so a run is
+  # repeatable and its verdict does not depend on the machine's speed.
+  # shellcheck disable=SC2086
+  "$exe" -max_total_time="$seconds" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS -seed=1} \
+    -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 -artifact_prefix="$ARTIFACTS/$h-" \
     "$RUN_DIR/corpus-$h" >"$RUN_DIR/$h.log" 2>&1
   echo $? >"$RUN_DIR/$h.rc"
