@@ -90,6 +90,7 @@ cd_session_page_free (CdSessionPage *page)
   g_clear_object (&page->items);
   g_free (page->next_cursor);
   g_free (page->prev_cursor);
+  g_clear_pointer (&page->fetched_at, g_date_time_unref);
   g_free (page);
 }
 
@@ -239,6 +240,8 @@ fallback_state_changed (CdResource *resource,
   page->items = g_object_ref (value);
   page->total = -1;
   page->from_cache = state != CD_RESOURCE_FRESH;
+  if (cd_resource_get_fetched_at (resource) != NULL)
+    page->fetched_at = g_date_time_ref (cd_resource_get_fetched_at (resource));
   g_task_return_pointer (task, page, (GDestroyNotify) cd_session_page_free);
   g_object_unref (task);
 }

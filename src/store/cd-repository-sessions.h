@@ -46,6 +46,7 @@ typedef struct
   char       *prev_cursor; /* NULL on the first page */
   gint64      total;       /* -1 when the server did not say */
   gboolean    from_cache;  /* TRUE when the server was unreachable */
+  GDateTime  *fetched_at;  /* from_cache: when the server last confirmed it; NULL if unknown */
 } CdSessionPage;
 
 void cd_session_page_free (CdSessionPage *page);

@@ -174,17 +174,20 @@ show_page (CdCallLogsCard *self,
 }
 
 /* A page from the cache says since when it is not confirmed: the time this
- * card last had it from the server, else only that it is the offline copy. */
+ * card last had it from the server, else the cache's own time, else only that
+ * it is the offline copy. */
 static void
 update_as_of (CdCallLogsCard *self,
-              gboolean        from_cache)
+              CdSessionPage  *page)
 {
-  if (!from_cache && self->loading_page == 0)
+  if (!page->from_cache && self->loading_page == 0)
     {
       g_clear_pointer (&self->fresh_at, g_date_time_unref);
       self->fresh_at = g_date_time_new_now_utc ();
     }
-  cd_offline_ui_as_of_update (self->as_of_label, from_cache, self->fresh_at, self->zone);
+  else if (page->from_cache && self->fresh_at == NULL && page->fetched_at != NULL)
+    self->fresh_at = g_date_time_ref (page->fetched_at);
+  cd_offline_ui_as_of_update (self->as_of_label, page->from_cache, self->fresh_at, self->zone);
 }
 
 /* Callbacks */
@@ -213,7 +216,7 @@ list_ready_cb (GObject      *source,
   else
     {
       show_page (self, page);
-      update_as_of (self, page->from_cache);
+      update_as_of (self, page);
     }
   update_footer (self);
 }

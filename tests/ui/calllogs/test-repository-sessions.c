@@ -122,6 +122,8 @@ test_first_page_offline (Fixture       *fixture,
   offline = list_page (fixture, filter, NULL, 10, &error);
   g_assert_no_error (error);
   g_assert_true (offline->from_cache);
+  /* The card says "as of" the time the server last confirmed it. */
+  g_assert_nonnull (offline->fetched_at);
   a = model_ids (online->items);
   b = model_ids (offline->items);
   assert_same_ids (a, b);
