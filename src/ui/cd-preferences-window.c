@@ -236,8 +236,9 @@ dup_offline_subtitle (CdOfflineContact *contact)
   return g_strdup_printf (_("%s · synced %s"), size, when);
 }
 
+/* One contact's or everyone's offline data removed. */
 static void
-remove_one_cb (GObject      *source,
+remove_offline_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
@@ -267,7 +268,7 @@ on_remove_one_clicked (GtkButton           *button,
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
   cd_repository_remove_offline_async (self->repository, contact_id, self->cancellable,
-                                      remove_one_cb, weak_self (self));
+                                      remove_offline_cb, weak_self (self));
 }
 
 static GtkWidget *
@@ -517,28 +518,6 @@ on_workspace_selected (CdPreferencesWindow *self)
 }
 
 static void
-clear_cache_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(CdPreferencesWindow) self = take_self (user_data);
-  g_autoptr(GError) error = NULL;
-
-  if (!cd_repository_remove_offline_finish (CD_REPOSITORY (source), result, &error))
-    {
-      if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, _("Could not remove the offline data"));
-      return;
-    }
-  if (self == NULL)
-    return;
-
-  toast (self, _("Offline data removed"));
-  update_storage_size (self);
-  update_offline_list (self);
-}
-
-static void
 on_remove_confirmed (CdPreferencesWindow *self,
                      const char          *response)
 {
@@ -546,7 +525,7 @@ on_remove_confirmed (CdPreferencesWindow *self,
     return;
 
   /* 0 = every contact; the outbox of unsent edits stays. */
-  cd_repository_remove_offline_async (self->repository, 0, self->cancellable, clear_cache_cb,
+  cd_repository_remove_offline_async (self->repository, 0, self->cancellable, remove_offline_cb,
                                       weak_self (self));
 }
 
