@@ -532,9 +532,10 @@ prepare_all (Seed *s)
 }
 
 gboolean
-cd_demo_seed (sqlite3 *db)
+cd_demo_seed (sqlite3 *db,
+              gint64   base)
 {
-  Seed s = { db, g_rand_new_with_seed (SEED), (cd_demo_db_now () / HOUR) * HOUR };
+  Seed s = { db, g_rand_new_with_seed (SEED), base };
 
   s.ok = prepare_all (&s);
   if (s.ok)

@@ -6,7 +6,9 @@
 
 G_BEGIN_DECLS
 
-/* Fills a freshly created schema with the deterministic demo data set. */
-gboolean cd_demo_seed (sqlite3 *db);
+/* Fills a freshly created schema with the deterministic demo data set; every
+ * time in it is relative to @base (seconds since the epoch). */
+gboolean cd_demo_seed (sqlite3 *db,
+                       gint64   base);
 
 G_END_DECLS
