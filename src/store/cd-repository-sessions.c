@@ -117,8 +117,8 @@ filter_to_query (const CdSessionFilter *filter,
 }
 
 /* One contact's whole list, newest first: the order the offline pages are kept in. */
-static gboolean
-is_default_list (const CdSessionFilter *filter)
+gboolean
+cd_session_filter_is_default (const CdSessionFilter *filter)
 {
   return filter->contact_id > 0 &&
          filter->search == NULL && filter->direction == NULL && filter->status == NULL &&
@@ -134,7 +134,7 @@ is_default_first_page (const CdSessionFilter *filter,
                        const char            *cursor,
                        guint                  page_size)
 {
-  return cursor == NULL && page_size == CD_CARD_PAGE_SIZE && is_default_list (filter);
+  return cursor == NULL && page_size == CD_CARD_PAGE_SIZE && cd_session_filter_is_default (filter);
 }
 
 static CdSessionPage *
@@ -180,6 +180,7 @@ typedef struct
   guint            page_size;
   GError          *network_error;
   char            *cached_json;   /* the card's page as last shown, sent back on 304 */
+  char            *cached_etag;
 } ListData;
 
 static void
@@ -189,6 +190,7 @@ list_data_free (ListData *data)
   g_free (data->cursor);
   g_clear_error (&data->network_error);
   g_free (data->cached_json);
+  g_free (data->cached_etag);
   g_free (data);
 }
 
@@ -309,7 +311,7 @@ list_offline (GTask  *task,
 {
   ListData *data = g_task_get_task_data (task);
 
-  if (!is_default_list (data->filter))
+  if (!cd_session_filter_is_default (data->filter))
     {
       g_task_return_error (task, cd_api_error_new (CD_API_ERROR_NETWORK, 0,
         _("Search, filters and other sort orders need a connection. Offline, only the full list, newest first, is available"),
@@ -336,7 +338,10 @@ list_sessions_cb (GObject      *source,
   CdRepository *self = g_task_get_source_object (task);
   g_autoptr (CdApiResponse) response = NULL;
   g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) cached = NULL;
   ListData *data = g_task_get_task_data (task);
+  JsonNode *node;
+  const char *etag;
   CdSessionPage *page;
 
   response = cd_repository_finish_request (self, source, result, &error);
@@ -350,25 +355,24 @@ list_sessions_cb (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  node = cd_api_response_get_data (response);
+  etag = cd_api_response_get_etag (response);
   if (cd_api_response_get_not_modified (response) && data->cached_json != NULL)
     {
-      g_autoptr (JsonNode) cached = cd_json_parse (data->cached_json, -1, &error);
-
-      page = cached ? parse_page (cached, &error) : NULL;
+      node = cached = cd_json_parse (data->cached_json, -1, &error);
+      etag = data->cached_etag;
     }
-  else
-    page = parse_page (cd_api_response_get_data (response), &error);
+  page = error == NULL ? parse_page (node, &error) : NULL;
   if (page == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  /* The card's first page is what an offline start shows first. */
-  if (is_default_first_page (data->filter, data->cursor, data->page_size) &&
-      !cd_api_response_get_not_modified (response))
+  /* The card's first page is what an offline start (and the peek) shows first;
+   * a 304 stores it again so its time says when the server last confirmed it. */
+  if (is_default_first_page (data->filter, data->cursor, data->page_size))
     cd_repository_cache_doc_json (self, CD_CACHE_DOC_CALL_LOGS, data->filter->contact_id,
-                                  cd_api_response_get_data (response),
-                                  cd_api_response_get_etag (response));
+                                  node, etag);
   g_task_return_pointer (task, page, (GDestroyNotify) cd_session_page_free);
 }
 
@@ -408,7 +412,8 @@ cached_card_page_cb (GObject      *source,
   if (entry != NULL && entry->etag != NULL && entry->json != NULL)
     {
       data->cached_json = g_steal_pointer (&entry->json);
-      etag = entry->etag;
+      data->cached_etag = g_steal_pointer (&entry->etag);
+      etag = data->cached_etag;
     }
   send_list_request (task, etag);
 }
@@ -450,6 +455,62 @@ cd_repository_list_sessions_finish (CdRepository  *self,
                                     GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Peek: the card's page as last stored, for the card to show while the list
+ * revalidates it.  A missing or damaged copy is simply nothing to show. */
+static void
+peek_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (CdCacheEntry) entry = cd_repository_cache_job_finish (result, NULL);
+  g_autoptr (JsonNode) node = NULL;
+  CdSessionPage *page = NULL;
+
+  if (entry != NULL && entry->json != NULL)
+    node = cd_json_parse (entry->json, -1, NULL);
+  if (node != NULL)
+    page = parse_page (node, NULL);
+  if (page != NULL)
+    {
+      /* No total, as from the offline fallback: the count shown is the server's. */
+      page->total = -1;
+      page->from_cache = TRUE;
+      if (entry->fetched_at > 0)
+        page->fetched_at = g_date_time_new_from_unix_utc (entry->fetched_at);
+    }
+  g_task_return_pointer (task, page, (GDestroyNotify) cd_session_page_free);
+}
+
+void
+cd_repository_peek_sessions_async (CdRepository        *self,
+                                   gint64               contact_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (CD_IS_REPOSITORY (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cd_repository_peek_sessions_async);
+  cd_repository_run_cache_job (self, cached_card_page_func,
+                               g_memdup2 (&contact_id, sizeof contact_id), g_free,
+                               (GDestroyNotify) cd_cache_entry_free, peek_cb, task);
+}
+
+CdSessionPage *
+cd_repository_peek_sessions_finish (CdRepository  *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cd_repository_peek_sessions_async,
+                        NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 

@@ -33,6 +33,8 @@ CdSessionFilter *cd_session_filter_copy     (const CdSessionFilter *filter);
 void             cd_session_filter_free     (CdSessionFilter       *filter);
 gboolean         cd_session_filter_equal    (const CdSessionFilter *a,
                                              const CdSessionFilter *b);
+/* The contact's whole list, newest first: the view the cache keeps a copy of. */
+gboolean         cd_session_filter_is_default (const CdSessionFilter *filter);
 /* Replaces one string member ("" becomes NULL). */
 void             cd_session_filter_set      (char                 **member,
                                              const char            *value);
@@ -45,7 +47,7 @@ typedef struct
   char       *next_cursor; /* NULL on the last page */
   char       *prev_cursor; /* NULL on the first page */
   gint64      total;       /* -1 when the server did not say */
-  gboolean    from_cache;  /* TRUE when the server was unreachable */
+  gboolean    from_cache;  /* TRUE when the server was unreachable, or a peek */
   GDateTime  *fetched_at;  /* from_cache: when the server last confirmed it; NULL if unknown */
 } CdSessionPage;
 
@@ -64,6 +66,21 @@ void           cd_repository_list_sessions_async  (CdRepository          *self,
                                                    GAsyncReadyCallback    callback,
                                                    gpointer               user_data);
 CdSessionPage *cd_repository_list_sessions_finish (CdRepository  *self,
+                                                   GAsyncResult  *result,
+                                                   GError       **error);
+
+/* Stale-while-revalidate for the card: the first page of @contact_id's default
+ * list (10 rows, newest first) as last stored by cd_repository_list_sessions_async(),
+ * read from the cache only, to show while that call revalidates it.  from_cache
+ * is TRUE, total -1 (as from the offline fallback) and fetched_at says when the
+ * server last sent or confirmed it (NULL if unknown).  NULL without an error
+ * when nothing usable is cached. */
+void           cd_repository_peek_sessions_async  (CdRepository        *self,
+                                                   gint64               contact_id,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+CdSessionPage *cd_repository_peek_sessions_finish (CdRepository  *self,
                                                    GAsyncResult  *result,
                                                    GError       **error);
 

@@ -288,7 +288,9 @@ record_process_start (void)
   process_start_us = g_get_monotonic_time ();
 }
 
-/* The contact's header and tiles show its value and the call-logs card shows its first page. */
+/* The contact's header and tiles show its value and the call-logs card shows the
+ * rows of its first page (READY or EMPTY): cached rows still being revalidated
+ * count, as they do for the header and tiles. */
 static gboolean
 paint_probe_ready (PaintProbe *probe,
                    gboolean   *failed)
@@ -313,7 +315,6 @@ paint_probe_ready (PaintProbe *probe,
   state = cd_call_logs_card_get_state (CD_CALL_LOGS_CARD (card));
   *failed = state == CD_CALL_LOGS_STATE_ERROR;
   return (state == CD_CALL_LOGS_STATE_READY || state == CD_CALL_LOGS_STATE_EMPTY) &&
-         !cd_call_logs_card_get_loading (CD_CALL_LOGS_CARD (card)) &&
          g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (tiles)), "ready") == 0 &&
          gtk_widget_get_mapped (card);
 }

@@ -7,6 +7,7 @@
 
 #include "cd-call-log-columns.h"
 #include "cd-calllogs-style.h"
+#include "cd-error.h"
 #include "cd-offline-ui.h"
 #include "cd-format.h"
 
@@ -40,6 +41,7 @@ struct _CdCallLogsCard
   gint64            total;
   gboolean          has_next;
   gboolean          loading;
+  gboolean          peeked;    /* the rows shown are the cached copy this load peeked at */
   gboolean          callable;
   CdCallLogsState   state;
 };
@@ -205,7 +207,17 @@ list_ready_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   set_loading (self, FALSE);
-  if (page == NULL)
+  if (page == NULL && self->peeked &&
+      (g_error_matches (error, CD_API_ERROR, CD_API_ERROR_NETWORK) ||
+       g_error_matches (error, CD_API_ERROR, CD_API_ERROR_TIMEOUT)))
+    {
+      /* Unreachable: the cached rows stay, still saying "as of"; their next
+       * page needs the server, as after the offline fallback. */
+      self->has_next = FALSE;
+      g_debug ("Call logs of contact %" G_GINT64_FORMAT " stay cached: %s",
+               self->filter->contact_id, error->message);
+    }
+  else if (page == NULL)
     {
       g_debug ("Call logs of contact %" G_GINT64_FORMAT " failed: %s",
                self->filter->contact_id, error->message);
@@ -218,7 +230,60 @@ list_ready_cb (GObject      *source,
       show_page (self, page);
       update_as_of (self, page);
     }
+  self->peeked = FALSE;
   update_footer (self);
+}
+
+typedef struct
+{
+  CdCallLogsCard *card;
+  GCancellable   *cancellable;  /* the load that peeked */
+} PeekData;
+
+static void
+peek_data_free (PeekData *data)
+{
+  g_object_unref (data->card);
+  g_object_unref (data->cancellable);
+  g_free (data);
+}
+
+/* The cached first page, shown while the server has not answered yet.  Only
+ * for the load that asked and only while it shows nothing: the server's answer
+ * (or a later load) wins. */
+static void
+peek_ready_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  PeekData *data = user_data;
+  CdCallLogsCard *self = data->card;
+  g_autoptr (CdSessionPage) page = NULL;
+
+  page = cd_repository_peek_sessions_finish (CD_REPOSITORY (source), result, NULL);
+  if (page != NULL && data->cancellable == self->cancellable &&
+      !g_cancellable_is_cancelled (data->cancellable) &&
+      self->loading && self->loading_page == 0 && self->state == CD_CALL_LOGS_STATE_LOADING)
+    {
+      show_page (self, page);
+      self->peeked = TRUE;
+      update_as_of (self, page);
+      /* Rows are shown now: the spinner moves over them until the server answers. */
+      set_loading (self, TRUE);
+      update_footer (self);
+    }
+  peek_data_free (data);
+}
+
+static void
+peek_first_page (CdCallLogsCard *self)
+{
+  PeekData *data = g_new0 (PeekData, 1);
+
+  data->card = g_object_ref (self);
+  data->cancellable = g_object_ref (self->cancellable);
+  cd_repository_peek_sessions_async (self->repository, self->filter->contact_id,
+                                     self->cancellable, peek_ready_cb, data);
 }
 
 static void
@@ -237,8 +302,13 @@ load_page (CdCallLogsCard *self,
   if (self->state == CD_CALL_LOGS_STATE_ERROR ||
       (self->state == CD_CALL_LOGS_STATE_LOADING && page == 0))
     set_state (self, CD_CALL_LOGS_STATE_LOADING);
+  self->peeked = FALSE;
   set_loading (self, TRUE);
   update_footer (self);
+  /* Nothing shown yet: the cached copy of the default first page can be, at once. */
+  if (self->state == CD_CALL_LOGS_STATE_LOADING && page == 0 &&
+      cd_session_filter_is_default (self->filter))
+    peek_first_page (self);
   cd_repository_list_sessions_async (self->repository, self->filter, cursor, PAGE_SIZE,
                                      self->cancellable, list_ready_cb, g_object_ref (self));
 }

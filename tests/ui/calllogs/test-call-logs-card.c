@@ -246,6 +246,155 @@ test_state_kept (Fixture       *fixture,
   g_assert_cmpuint (cd_demo_server_get_request_count (fixture->server), ==, requests);
 }
 
+/* The button that activates @action (its sensitivity follows the action's). */
+static GtkWidget *
+action_button (GtkWidget  *widget,
+               const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A second window, as a later visit of the contact (the cache is warm). */
+static CdCallLogsCard *
+card_in_new_window (Fixture    *fixture,
+                    GtkWindow **window)
+{
+  CdCallLogsCard *card = CD_CALL_LOGS_CARD (cd_call_logs_card_new ());
+
+  *window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (*window, 1100, 700);
+  gtk_window_set_child (*window, GTK_WIDGET (card));
+  gtk_window_present (*window);
+  cd_call_logs_card_set_repository (card, fixture->repository);
+  return card;
+}
+
+/* Stale-while-revalidate: the cached first page shows while the server is slow,
+ * marked "as of", with the spinner; the server's answer confirms it. */
+static void
+test_cached_first (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CdCallLogsCard *first = new_card (fixture, CD_DEMO_CONTACT_NAMED);
+  CdApiClient *client = cd_repository_get_api_client (fixture->repository);
+  g_autoptr (GArray) cached = model_ids (cd_call_logs_card_get_model (first));
+  g_autoptr (GArray) shown = NULL;
+  GtkWindow *window = NULL;
+  CdCallLogsCard *card;
+
+  g_assert_false (gtk_widget_get_visible (cd_call_logs_card_get_as_of_label (first)));
+  /* The next list request stalls; the client gives up on it after 3 s and retries. */
+  cd_api_client_set_timeouts (client, 5000, 3000);
+  cd_api_client_set_retry_base_delay (client, 10);
+  cd_demo_server_inject_fault (fixture->server, "/voice_sessions", CD_DEMO_FAULT_STALL, 0, 1);
+  card = card_in_new_window (fixture, &window);
+  cd_call_logs_card_load (card, CD_DEMO_CONTACT_NAMED);
+  WAIT_UNTIL (cd_call_logs_card_get_state (card) != CD_CALL_LOGS_STATE_LOADING);
+
+  g_assert_cmpint (cd_call_logs_card_get_state (card), ==, CD_CALL_LOGS_STATE_READY);
+  g_assert_true (cd_call_logs_card_get_loading (card));
+  shown = model_ids (cd_call_logs_card_get_model (card));
+  assert_same_ids (shown, cached);
+  g_assert_true (gtk_widget_get_visible (cd_call_logs_card_get_as_of_label (card)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (cd_call_logs_card_get_as_of_label (card))), "as of"));
+  /* The count is the server's to say. */
+  g_assert_cmpstr (cd_call_logs_card_get_range_text (card), ==, "1–10");
+  /* No paging while the page is not confirmed. */
+  g_assert_false (gtk_widget_get_sensitive (action_button (GTK_WIDGET (card), "calllogs.next-page")));
+
+  wait_idle (card);
+  g_assert_cmpint (cd_call_logs_card_get_state (card), ==, CD_CALL_LOGS_STATE_READY);
+  assert_matches_backend (fixture, card, NULL);
+  g_assert_cmpstr (cd_call_logs_card_get_range_text (card), ==, "1–10 of 14");
+  g_assert_false (gtk_widget_get_visible (cd_call_logs_card_get_as_of_label (card)));
+  g_assert_true (gtk_widget_get_sensitive (action_button (GTK_WIDGET (card), "calllogs.next-page")));
+  gtk_window_destroy (window);
+}
+
+/* Offline: the cached rows stay, still "as of", once the request failed. */
+static void
+test_cached_offline (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CdCallLogsCard *first = new_card (fixture, CD_DEMO_CONTACT_NAMED);
+  g_autoptr (GArray) cached = model_ids (cd_call_logs_card_get_model (first));
+  g_autoptr (GArray) shown = NULL;
+  GtkWindow *window = NULL;
+  CdCallLogsCard *card;
+
+  cd_api_client_set_max_get_retries (cd_repository_get_api_client (fixture->repository), 0);
+  cd_demo_server_stop (fixture->server);
+  card = card_in_new_window (fixture, &window);
+  cd_call_logs_card_load (card, CD_DEMO_CONTACT_NAMED);
+  WAIT_UNTIL (cd_call_logs_card_get_state (card) != CD_CALL_LOGS_STATE_LOADING);
+  g_assert_cmpint (cd_call_logs_card_get_state (card), ==, CD_CALL_LOGS_STATE_READY);
+  wait_idle (card);
+  g_assert_cmpint (cd_call_logs_card_get_state (card), ==, CD_CALL_LOGS_STATE_READY);
+  shown = model_ids (cd_call_logs_card_get_model (card));
+  assert_same_ids (shown, cached);
+  g_assert_true (gtk_widget_get_visible (cd_call_logs_card_get_as_of_label (card)));
+  gtk_window_destroy (window);
+}
+
+static void
+rows_changed_cb (GListModel     *model,
+                 guint           position,
+                 guint           removed,
+                 guint           added,
+                 CdCallLogsCard *card)
+{
+  guint *foreign = g_object_get_data (G_OBJECT (card), "foreign-rows");
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (CdVoiceSession) s = g_list_model_get_item (model, i);
+
+      if (cd_voice_session_get_contact_id (s) != cd_call_logs_card_get_contact_id (card))
+        (*foreign)++;
+    }
+}
+
+/* Switched before the cache answered: the first contact's cached rows never show. */
+static void
+test_cached_switch (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CdCallLogsCard *first = new_card (fixture, CD_DEMO_CONTACT_NAMED);
+  GtkWindow *window = NULL;
+  CdCallLogsCard *card;
+  guint foreign = 0;
+
+  /* Both contacts' first pages are cached. */
+  cd_call_logs_card_load (first, CD_DEMO_CONTACT_MANY_SESSIONS);
+  WAIT_UNTIL (!cd_call_logs_card_get_loading (first) &&
+              cd_call_logs_card_get_state (first) == CD_CALL_LOGS_STATE_READY);
+  card = card_in_new_window (fixture, &window);
+  g_object_set_data (G_OBJECT (card), "foreign-rows", &foreign);
+  g_signal_connect (cd_call_logs_card_get_model (card), "items-changed",
+                    G_CALLBACK (rows_changed_cb), card);
+  cd_call_logs_card_load (card, CD_DEMO_CONTACT_NAMED);
+  cd_call_logs_card_load (card, CD_DEMO_CONTACT_MANY_SESSIONS);
+  WAIT_UNTIL (cd_call_logs_card_get_state (card) != CD_CALL_LOGS_STATE_LOADING);
+  g_assert_cmpuint (foreign, ==, 0);
+  wait_idle (card);
+  g_assert_cmpuint (foreign, ==, 0);
+  g_assert_cmpint (cd_call_logs_card_get_contact_id (card), ==, CD_DEMO_CONTACT_MANY_SESSIONS);
+  assert_matches_backend (fixture, card, NULL);
+  g_signal_handlers_disconnect_by_func (cd_call_logs_card_get_model (card), rows_changed_cb, card);
+  gtk_window_destroy (window);
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
 
 int
@@ -265,5 +414,8 @@ main (int   argc,
   ADD ("/calllogs/card/error-retry", test_error_retry);
   ADD ("/calllogs/card/activate", test_activate);
   ADD ("/calllogs/card/state-kept", test_state_kept);
+  ADD ("/calllogs/card/cached-first", test_cached_first);
+  ADD ("/calllogs/card/cached-offline", test_cached_offline);
+  ADD ("/calllogs/card/cached-switch", test_cached_switch);
   return g_test_run ();
 }

@@ -161,6 +161,76 @@ test_first_page_revalidates (Fixture       *fixture,
   assert_same_ids (a, b);
 }
 
+static CdSessionPage *
+peek_page (Fixture  *fixture,
+           gint64    contact_id,
+           GError  **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  cd_repository_peek_sessions_async (fixture->repository, contact_id, NULL, store_result_cb,
+                                     &result);
+  WAIT_UNTIL (result != NULL);
+  return cd_repository_peek_sessions_finish (fixture->repository, result, error);
+}
+
+/* The peek answers from the cache only: nothing before the card's page was
+ * listed, then that page, marked as cached, with the time the server sent it. */
+static void
+test_peek (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr (CdSessionFilter) filter = cd_session_filter_new (CD_DEMO_CONTACT_NAMED);
+  g_autoptr (CdSessionPage) online = NULL;
+  g_autoptr (CdSessionPage) peeked = NULL;
+  g_autoptr (CdSessionPage) searched = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) a = NULL;
+  g_autoptr (GArray) b = NULL;
+  gint64 before;
+  guint requests;
+
+  peeked = peek_page (fixture, CD_DEMO_CONTACT_NAMED, &error);
+  g_assert_no_error (error);
+  g_assert_null (peeked);
+
+  before = g_get_real_time () / G_USEC_PER_SEC;
+  online = list_page (fixture, filter, NULL, 10, &error);
+  g_assert_no_error (error);
+  requests = cd_demo_server_get_request_count (fixture->server);
+  peeked = peek_page (fixture, CD_DEMO_CONTACT_NAMED, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (peeked);
+  g_assert_cmpuint (cd_demo_server_get_request_count (fixture->server), ==, requests);
+  g_assert_true (peeked->from_cache);
+  g_assert_nonnull (peeked->fetched_at);
+  g_assert_cmpint (g_date_time_to_unix (peeked->fetched_at), >=, before);
+  g_assert_cmpint (g_date_time_to_unix (peeked->fetched_at), <=, g_get_real_time () / G_USEC_PER_SEC);
+  a = model_ids (online->items);
+  b = model_ids (peeked->items);
+  g_assert_cmpuint (a->len, ==, 10);
+  assert_same_ids (a, b);
+  g_assert_cmpint (online->total, ==, 14);
+  g_assert_cmpint (peeked->total, ==, -1);
+
+  /* A search is not the card's default page: the peek still shows that one. */
+  cd_session_filter_set (&filter->search, "renewal");
+  searched = list_page (fixture, filter, NULL, 10, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&peeked, cd_session_page_free);
+  g_clear_pointer (&b, g_array_unref);
+  peeked = peek_page (fixture, CD_DEMO_CONTACT_NAMED, &error);
+  g_assert_no_error (error);
+  b = model_ids (peeked->items);
+  assert_same_ids (a, b);
+
+  /* Another contact's page was never listed. */
+  g_clear_pointer (&peeked, cd_session_page_free);
+  peeked = peek_page (fixture, CD_DEMO_CONTACT_MANY_SESSIONS, &error);
+  g_assert_no_error (error);
+  g_assert_null (peeked);
+}
+
 static CdVoiceSession *
 get_session (Fixture   *fixture,
              gint64     session_id,
@@ -302,6 +372,7 @@ main (int   argc,
   ADD ("/calllogs/repository/pages-match-backend", test_pages_match_backend);
   ADD ("/calllogs/repository/first-page-offline", test_first_page_offline);
   ADD ("/calllogs/repository/first-page-revalidates", test_first_page_revalidates);
+  ADD ("/calllogs/repository/peek", test_peek);
   ADD ("/calllogs/repository/detail-offline", test_detail_offline);
   ADD ("/calllogs/repository/detail-purged", test_detail_purged);
   ADD ("/calllogs/repository/recording-file", test_recording_file);
