@@ -74,7 +74,10 @@ typedef struct
 
   /* Per attempt */
   SoupMessage   *msg;
-  GCancellable  *attempt_cancellable;
+  GCancellable  *attempt_cancellable; /* what timers and the caller cancel */
+  GCancellable  *send_cancellable;    /* libsoup's, see on_attempt_cancelled() */
+  GSource       *cancel_source;
+  gboolean       got_headers;
   gulong         caller_handler;
   GSource       *request_timer;
   GSource       *connect_timer;
@@ -109,6 +112,7 @@ end_attempt (CdApiRequest *req,
 {
   destroy_source (&req->request_timer);
   destroy_source (&req->connect_timer);
+  destroy_source (&req->cancel_source);
   if (req->caller_handler != 0)
     {
       g_cancellable_disconnect (caller, req->caller_handler);
@@ -118,6 +122,7 @@ end_attempt (CdApiRequest *req,
     g_signal_handlers_disconnect_by_data (req->msg, req);
   g_clear_object (&req->msg);
   g_clear_object (&req->attempt_cancellable);
+  g_clear_object (&req->send_cancellable);
   g_clear_object (&req->stream);
   g_clear_pointer (&req->buffer, g_byte_array_unref);
 }
@@ -132,8 +137,10 @@ request_free (gpointer data)
   destroy_source (&req->wait_cancel);
   destroy_source (&req->request_timer);
   destroy_source (&req->connect_timer);
+  destroy_source (&req->cancel_source);
   g_clear_object (&req->msg);
   g_clear_object (&req->attempt_cancellable);
+  g_clear_object (&req->send_cancellable);
   g_clear_object (&req->stream);
   g_clear_pointer (&req->buffer, g_byte_array_unref);
   g_clear_pointer (&req->uri, g_uri_unref);
@@ -639,10 +646,18 @@ on_sent (GObject      *object,
   SoupMessageHeaders *headers;
   GError *error = NULL;
 
+  destroy_source (&req->cancel_source);
   req->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
   if (req->stream == NULL)
     {
       attempt_failed (task, error);
+      return;
+    }
+  if (g_cancellable_is_cancelled (req->attempt_cancellable))
+    {
+      /* Cancelled while the answer was on its way (see on_attempt_cancelled()). */
+      attempt_failed (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                 "Operation was cancelled"));
       return;
     }
   headers = soup_message_get_response_headers (req->msg);
@@ -706,6 +721,48 @@ on_wrote_body (SoupMessage *msg,
 }
 
 static void
+on_got_headers (SoupMessage *msg,
+                gpointer     user_data)
+{
+  CdApiRequest *req = user_data;
+
+  req->got_headers = TRUE;
+}
+
+static void
+on_restarted (SoupMessage *msg,
+              gpointer     user_data)
+{
+  CdApiRequest *req = user_data;
+
+  /* A new round trip: a cancellation held back for the old answer applies now. */
+  req->got_headers = FALSE;
+  if (g_cancellable_is_cancelled (req->attempt_cancellable))
+    g_cancellable_cancel (req->send_cancellable);
+}
+
+/* Runs in the task's context. Once the response headers are in, libsoup
+ * (3.6 at least) must not see the send cancelled before on_sent(): its
+ * run_until_read_done() then finishes the message twice, unreffing the queue
+ * item and the session features once too often (use-after-free, crash in
+ * soup_session_send_finish()). on_sent() drops such an answer instead, and the
+ * body read is cancelled as usual. */
+static gboolean
+on_attempt_cancelled (GCancellable *cancellable,
+                      gpointer      user_data)
+{
+  CdApiRequest *req = user_data;
+
+  if (!req->got_headers)
+    g_cancellable_cancel (req->send_cancellable);
+  else
+    g_debug ("%s %s: cancelled after the response headers", request_method (req),
+             cd_api_endpoint_get_path (req->endpoint));
+  g_clear_pointer (&req->cancel_source, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 on_caller_cancelled (GCancellable *caller,
                      gpointer      user_data)
 {
@@ -759,20 +816,31 @@ start_attempt (GTask *task)
   req->msg = soup_message_new_from_uri (req->redirects > 0 ? "GET" : request_method (req),
                                         req->uri);
   soup_message_add_flags (req->msg, SOUP_MESSAGE_NO_REDIRECT);
+  /* Credentials are our own headers. Without this, libsoup reads a 401's body
+   * before on_sent() (expecting to retry with auth), where a timeout could
+   * only take effect once it is read, see on_attempt_cancelled(). */
+  soup_message_disable_feature (req->msg, SOUP_TYPE_AUTH_MANAGER);
   set_request_headers (self, req);
   if (req->request_body != NULL && req->redirects == 0)
     soup_message_set_request_body_from_bytes (req->msg, "application/json", req->request_body);
   g_signal_connect (req->msg, "network-event", G_CALLBACK (on_network_event), req);
   g_signal_connect (req->msg, "wrote-body", G_CALLBACK (on_wrote_body), req);
+  g_signal_connect (req->msg, "got-headers", G_CALLBACK (on_got_headers), req);
+  g_signal_connect (req->msg, "restarted", G_CALLBACK (on_restarted), req);
 
+  req->got_headers = FALSE;
   req->attempt_cancellable = g_cancellable_new ();
+  req->send_cancellable = g_cancellable_new ();
+  req->cancel_source = g_cancellable_source_new (req->attempt_cancellable);
+  g_source_set_callback (req->cancel_source, G_SOURCE_FUNC (on_attempt_cancelled), req, NULL);
+  g_source_attach (req->cancel_source, g_task_get_context (task));
   if (caller != NULL)
     req->caller_handler = g_cancellable_connect (caller, G_CALLBACK (on_caller_cancelled),
                                                  g_object_ref (req->attempt_cancellable),
                                                  g_object_unref);
   req->request_timer = attach_timeout (task, self->request_ms, on_request_timeout, req);
   soup_session_send_async (self->session, req->msg, G_PRIORITY_DEFAULT,
-                           req->attempt_cancellable, on_sent, g_object_ref (task));
+                           req->send_cancellable, on_sent, g_object_ref (task));
 }
 
 /* GObject overrides */

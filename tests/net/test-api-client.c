@@ -1062,6 +1062,39 @@ test_cancellation (Fixture       *f,
   g_assert_error (error3, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* A cancel at any moment ends the request as cancelled (or with its answer,
+ * when that came first) and leaves the client working. libsoup 3.6 freed the
+ * message twice when the send was cancelled between the response headers
+ * arriving and the send callback: a crash a few requests later. */
+static void
+test_cancel_anytime (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CdApiResponse) me = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(CdApiResponse) response = NULL;
+      g_autoptr(GError) error = NULL;
+
+      cd_api_client_get_me_async (f->client, cancellable, on_done, f);
+      for (guint j = 0; j < i % 30 && f->result == NULL; j++)
+        {
+          g_usleep ((i / 30) * 50);
+          g_main_context_iteration (NULL, FALSE);
+        }
+      g_cancellable_cancel (cancellable);
+      response = await_response (f, &error);
+      if (response == NULL)
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    }
+
+  cd_api_client_get_me_async (f->client, NULL, on_done, f);
+  me = await_ok (f);
+  g_assert_cmpuint (cd_api_response_get_http_status (me), ==, 200);
+}
+
 /* Not a fixture test: no server listens on the port. */
 static void
 test_connection_refused (void)
@@ -1143,6 +1176,7 @@ main (int   argc,
   ADD ("mutation-5xx-not-retried", test_mutation_5xx_not_retried);
   ADD ("rate-limited", test_rate_limited);
   ADD ("cancellation", test_cancellation);
+  ADD ("cancel-anytime", test_cancel_anytime);
   g_test_add_func ("/net/client/connection-refused", test_connection_refused);
   g_test_add_func ("/net/client/invalid-base-url", test_invalid_base_url);
 
