@@ -236,7 +236,13 @@ cd_tile_grid_measure (GtkWidget      *widget,
           *natural = nat;
         }
       else
-        *minimum = *natural = flow_layout (self, for_size < 0 ? min : for_size, FALSE);
+        {
+          /* Without a width, assume all the room we like (one line), as a
+           * wrapping GtkLabel does: the height at the narrowest width would
+           * become the window's minimum height at every width, and GTK 4.18
+           * warns when it then measures the window for any lower height. */
+          *minimum = *natural = flow_layout (self, for_size < 0 ? nat : for_size, FALSE);
+        }
       return;
     }
 

@@ -74,7 +74,9 @@ main (int   argc,
   g_autofree char *cache = g_build_filename (tmp, "cache", NULL);
   g_autoptr(CdDemoServer) server = NULL;
   g_autoptr(CdRepository) repository = NULL;
-  const int widths[] = { 1200, 560 };
+  /* CD_SHOT_NARROW overrides the narrow width (e.g. 360, the window's minimum). */
+  const char *narrow = g_getenv ("CD_SHOT_NARROW");
+  const int widths[] = { 1200, narrow ? (int) g_ascii_strtoll (narrow, NULL, 10) : 560 };
   const char *width_names[] = { "wide", "narrow" };
   gint64 id = argc > 2 ? g_ascii_strtoll (argv[2], NULL, 10) : 501;
 
