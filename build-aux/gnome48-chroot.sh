@@ -8,7 +8,7 @@
 # Usage (as root, non-interactive, CI-safe):
 #   build-aux/gnome48-chroot.sh [--build-only] [--keep-going] [--no-werror]
 #                               [--setup-only] [--source DIR] [--env VAR=VALUE]
-#                               [--results DIR]
+#                               [--results DIR] [--tests "NAME..."]
 #
 #   --build-only  configure and build, skip the test suites
 #   --keep-going  ninja -k 0: report every failing file, not just the first
@@ -21,6 +21,8 @@
 #                 DIR/gnome48-testlog{,-ui}.json (a failed setup or build writes
 #                 DIR/gnome48-build.json with one failed entry instead), for
 #                 build-aux/run-tests.sh to count
+#   --tests NAMES only these meson tests (space-separated, any suite), run
+#                 once under Xvfb and D-Bus, e.g. --tests "ui-desktop net-api-client"
 #
 # Environment:
 #   CHROOT_DIR  chroot location (default /var/cache/contact-detail/trixie-chroot)
@@ -51,6 +53,7 @@ KEEP_GOING=0
 WERROR=1
 EXTRA_ENV=()
 RESULTS_DIR=""
+TEST_NAMES=""
 SRC_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 while [ $# -gt 0 ]; do
@@ -62,7 +65,8 @@ while [ $# -gt 0 ]; do
     --source) SRC_DIR=$(cd "$2" && pwd); shift ;;
     --env) EXTRA_ENV+=("$2"); shift ;;
     --results) mkdir -p "$2"; RESULTS_DIR=$(cd "$2" && pwd); shift ;;
-    -h|--help) sed -n '3,33p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --tests) TEST_NAMES=$2; shift ;;
+    -h|--help) sed -n '3,35p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "gnome48-chroot: unknown option: $1" >&2; exit 2 ;;
   esac
   shift
@@ -314,7 +318,12 @@ main () {
     exit 1
   fi
 
-  if [ "$BUILD_ONLY" -eq 0 ]; then
+  if [ "$BUILD_ONLY" -eq 0 ] && [ -n "$TEST_NAMES" ]; then
+    # shellcheck disable=SC2086
+    run_phase "selected tests" in_chroot xvfb-run -a -s "-screen 0 1600x1000x24 -noreset" \
+      dbus-run-session -- \
+      meson test -C /build --print-errorlogs --num-processes 1 $TEST_NAMES || failed=1
+  elif [ "$BUILD_ONLY" -eq 0 ]; then
     run_phase "unit tests" in_chroot meson test -C /build --suite unit \
       --print-errorlogs --num-processes 2 || failed=1
     # Same screen and D-Bus setup as build-aux/run-tests.sh (CI).
