@@ -25,6 +25,14 @@ G_DEFINE_FINAL_TYPE (CdCache, cd_cache, G_TYPE_OBJECT)
   "coalesce(json_extract(" col ", '$.email'), '') || ' ' || " \
   "coalesce(json_extract(" col ", '$.company'), '')) ELSE '' END"
 
+/* For an upsert into contacts: the stored copy is not a newer version than the
+ * incoming one.  A list or GET answered before an edit may be read after the
+ * edit's own answer; it must not bring the old version back. */
+#define NOT_NEWER_THAN_EXCLUDED \
+  "coalesce(CASE WHEN json_valid(contacts.json) AND json_valid(excluded.json) THEN " \
+  "julianday(json_extract(contacts.json, '$.updated_at')) > " \
+  "julianday(json_extract(excluded.json, '$.updated_at')) END, 0) = 0"
+
 /* Index i migrates from version i to i + 1; each runs in one transaction. */
 static const char * const migrations[] = {
   /* v1: base tables */
@@ -341,7 +349,8 @@ cd_cache_put_contact (CdCache     *self,
                               " ON CONFLICT (id) DO UPDATE SET json = excluded.json,"
                               " etag = excluded.etag, fetched_at = excluded.fetched_at,"
                               " search_text = excluded.search_text,"
-                              " opened_at = coalesce(excluded.opened_at, opened_at)", error);
+                              " opened_at = coalesce(excluded.opened_at, opened_at)"
+                              " WHERE " NOT_NEWER_THAN_EXCLUDED, error);
   return stmt != NULL &&
          cd_statement_bind_int64 (stmt, 0, id, error) &&
          cd_statement_bind_text (stmt, 1, json, error) &&
@@ -366,7 +375,8 @@ cd_cache_merge_contact (CdCache    *self,
                               " ON CONFLICT (id) DO UPDATE SET"
                               " etag = CASE WHEN json = excluded.json THEN etag ELSE NULL END,"
                               " json = excluded.json, fetched_at = excluded.fetched_at,"
-                              " search_text = excluded.search_text", error);
+                              " search_text = excluded.search_text"
+                              " WHERE " NOT_NEWER_THAN_EXCLUDED, error);
   return stmt != NULL &&
          cd_statement_bind_int64 (stmt, 0, id, error) &&
          cd_statement_bind_text (stmt, 1, json, error) &&

@@ -289,6 +289,40 @@ test_merge_etag (void)
   cd_cache_entry_free (entry);
 }
 
+/* A list or GET answered before an edit and read after it never brings the old
+ * version back (by the server's updated_at); equal or unknown times replace. */
+static void
+test_older_copy_kept_out (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "c.sqlite", NULL);
+  g_autoptr(CdCache) cache = open_cache (path, NULL);
+  const char *edited = "{\"id\":501,\"company\":\"New\",\"updated_at\":\"2026-11-24T03:00:01Z\"}";
+  const char *before = "{\"id\":501,\"company\":\"Old\",\"updated_at\":\"2026-05-12T02:00:00Z\"}";
+  const char *later = "{\"id\":501,\"company\":\"Later\",\"updated_at\":\"2026-11-24T05:00:00+02:00\"}";
+  const char *undated = "{\"id\":501,\"company\":\"Undated\"}";
+  CdCacheEntry *entry;
+
+  g_assert_true (cd_cache_put_contact (cache, 501, edited, "\"e2\"", 5, 10, NULL));
+  g_assert_true (cd_cache_merge_contact (cache, 501, before, 6, NULL));
+  g_assert_true (cd_cache_put_contact (cache, 501, before, "\"e1\"", 6, 0, NULL));
+  entry = cd_cache_get_contact (cache, 501, NULL);
+  g_assert_cmpstr (entry->json, ==, edited);
+  g_assert_cmpstr (entry->etag, ==, "\"e2\"");
+  cd_cache_entry_free (entry);
+
+  /* 05:00+02:00 is 03:00 UTC, before the edit at 03:00:01 UTC. */
+  g_assert_true (cd_cache_merge_contact (cache, 501, later, 7, NULL));
+  entry = cd_cache_get_contact (cache, 501, NULL);
+  g_assert_cmpstr (entry->json, ==, edited);
+  cd_cache_entry_free (entry);
+
+  g_assert_true (cd_cache_merge_contact (cache, 501, undated, 8, NULL));
+  entry = cd_cache_get_contact (cache, 501, NULL);
+  g_assert_cmpstr (entry->json, ==, undated);
+  cd_cache_entry_free (entry);
+}
+
 static void
 test_search_and_recent (void)
 {
@@ -559,6 +593,7 @@ main (int   argc,
   g_test_add_func ("/cache/migrate/from-v2", test_migrate_v2);
   g_test_add_func ("/cache/round-trip", test_round_trip);
   g_test_add_func ("/cache/merge-etag", test_merge_etag);
+  g_test_add_func ("/cache/older-copy-kept-out", test_older_copy_kept_out);
   g_test_add_func ("/cache/search-and-recent", test_search_and_recent);
   g_test_add_func ("/cache/purge", test_purge);
   g_test_add_func ("/cache/clear", test_clear);
