@@ -242,6 +242,7 @@ fallback_state_changed (CdResource *resource,
   page->items = g_object_ref (value);
   page->total = -1;
   page->from_cache = state != CD_RESOURCE_FRESH;
+  page->unchanged = TRUE;
   if (cd_resource_get_fetched_at (resource) != NULL)
     page->fetched_at = g_date_time_ref (cd_resource_get_fetched_at (resource));
   g_task_return_pointer (task, page, (GDestroyNotify) cd_session_page_free);
@@ -368,6 +369,7 @@ list_sessions_cb (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  page->unchanged = cached != NULL;
   /* The card's first page is what an offline start (and the peek) shows first;
    * a 304 stores it again so its time says when the server last confirmed it. */
   if (is_default_first_page (data->filter, data->cursor, data->page_size))

@@ -49,6 +49,7 @@ typedef struct
   gint64      total;       /* -1 when the server did not say */
   gboolean    from_cache;  /* TRUE when the server was unreachable, or a peek */
   GDateTime  *fetched_at;  /* from_cache: when the server last confirmed it; NULL if unknown */
+  gboolean    unchanged;   /* the rows are the cached copy a peek gives (304, offline copy) */
 } CdSessionPage;
 
 void cd_session_page_free (CdSessionPage *page);

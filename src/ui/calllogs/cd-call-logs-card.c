@@ -162,10 +162,14 @@ show_page (CdCallLogsCard *self,
   guint n = g_list_model_get_n_items (page->items);
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (page->items, i));
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
+  /* The rows a peek already shows are not rebuilt (a 304 or the offline copy). */
+  if (!(self->peeked && page->unchanged))
+    {
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (items, g_list_model_get_item (page->items, i));
+      g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                           items->pdata, items->len);
+    }
   self->page = self->loading_page;
   self->total = page->total;
   self->has_next = page->next_cursor != NULL && n > 0;
