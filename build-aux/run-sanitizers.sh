@@ -45,7 +45,10 @@ if [ "$suites" = all ] || [ "$suites" = unit ]; then
     --timeout-multiplier 3 --wrapper "$wrapper" --logbase sanitize-unit || status=1
 fi
 if [ "$suites" = all ] || [ "$suites" = ui ]; then
-  [ "${UI_LEAKS:-0}" = 1 ] || export ASAN_OPTIONS="${ASAN_OPTIONS/detect_leaks=1/detect_leaks=0}"
+  if [ "${UI_LEAKS:-0}" != 1 ]; then
+    export ASAN_OPTIONS="${ASAN_OPTIONS/detect_leaks=1/detect_leaks=0}"
+    export LSAN_OPTIONS="${LSAN_OPTIONS/:fast_unwind_on_malloc=0/}"
+  fi
   xvfb-run -a -s "-screen 0 1600x1000x24 -noreset" dbus-run-session -- \
     meson test -C "$BUILD_DIR" --no-rebuild --suite ui --print-errorlogs --num-processes 1 \
       --timeout-multiplier 3 --wrapper "$wrapper" --logbase sanitize-ui || status=1
