@@ -254,20 +254,72 @@ cd_json_read_strv (JsonObject  *object,
   return TRUE;
 }
 
+/* Reads "uXXXX" at @i into @unit. */
+static gboolean
+read_unicode_escape (const char *text,
+                     gsize       length,
+                     gsize       i,
+                     guint      *unit)
+{
+  if (i + 5 > length || text[i] != 'u')
+    return FALSE;
+  *unit = 0;
+  for (gsize k = i + 1; k < i + 5; k++)
+    {
+      int digit = g_ascii_xdigit_value (text[k]);
+
+      if (digit < 0)
+        return FALSE;
+      *unit = *unit * 16 + (guint) digit;
+    }
+  return TRUE;
+}
+
+/* Length of the escape after a backslash at @i - 1 in a string, 0 if JSON does
+ * not allow it.  json-glib 1.6 also takes octal escapes such as "\777" and lone
+ * UTF-16 surrogates, and turns them into invalid UTF-8 (found by the long fuzz
+ * run). */
+static gsize
+escape_length (const char *text,
+               gsize       length,
+               gsize       i)
+{
+  guint unit, low;
+
+  if (i < length && text[i] != '\0' && strchr ("\"\\/bfnrt", text[i]) != NULL)
+    return 1;
+  if (!read_unicode_escape (text, length, i, &unit) || (unit >= 0xDC00 && unit <= 0xDFFF))
+    return 0;
+  if (unit < 0xD800 || unit > 0xDBFF)
+    return 5;
+  if (i + 5 < length && text[i + 5] == '\\' &&
+      read_unicode_escape (text, length, i + 6, &low) && low >= 0xDC00 && low <= 0xDFFF)
+    return 11;
+  return 0;
+}
+
+/* Outside strings JSON has only structure, white space, numbers and
+ * true/false/null.  json-glib 1.6's scanner also reads comments ('/'),
+ * single-quoted strings and identifiers, and leaks nodes on some of them. */
+static gboolean
+is_json_char_outside_strings (char c)
+{
+  return c != '\0' && strchr ("{}[],:\" \t\n\r-+.0123456789Eaeflnrstu", c) != NULL;
+}
+
 /*
- * TRUE unless @text holds a second top-level value after the first one, or a
- * '/' outside a string.  json-glib 1.6 accepts "0{…}", "{…}{…}" or "[…][…]",
- * keeps the first value and leaks the rest; it also reads '/' as the start of a
- * comment (not JSON) and leaks nodes on input such as "{/{}/}{}}" (both found by
- * tests/fuzz with LeakSanitizer).  Such text is rejected here before it reaches
- * the parser.  A leading BOM is skipped; anything else is left to json-glib.
+ * TRUE unless @text is not JSON in a way json-glib 1.6 mishandles: a second
+ * top-level value after the first one ("0{…}", "{…}{…}": json-glib keeps the
+ * first and leaks the rest), a character JSON has no use for outside strings,
+ * or an escape JSON does not allow (all found by tests/fuzz with LeakSanitizer
+ * or UTF-8 checks).  A leading BOM is skipped; anything else is left to json-glib.
  */
 static gboolean
-has_single_value (const char *text,
-                  gsize       length)
+passes_json_precheck (const char *text,
+                      gsize       length)
 {
   gsize depth = 0;
-  gboolean in_string = FALSE, escaped = FALSE, in_scalar = FALSE, done = FALSE;
+  gboolean in_string = FALSE, in_scalar = FALSE, done = FALSE;
   gsize i = length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 
   for (; i < length; i++)
@@ -276,18 +328,19 @@ has_single_value (const char *text,
 
       if (in_string)
         {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == '"')
+          gsize escape = c == '\\' ? escape_length (text, length, i + 1) : 0;
+
+          if (c == '\\' && escape == 0)
+            return FALSE;
+          i += escape;
+          if (c == '"')
             {
               in_string = FALSE;
               done = depth == 0;
             }
           continue;
         }
-      if (c == '/')
+      if (!is_json_char_outside_strings (c))
         return FALSE;
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
         {
@@ -323,7 +376,7 @@ cd_json_parse (const char  *text,
 
   if (text != NULL && length < 0)
     length = (gssize) strlen (text);
-  if ((text != NULL && !has_single_value (text, (gsize) length)) ||
+  if ((text != NULL && !passes_json_precheck (text, (gsize) length)) ||
       !json_parser_load_from_data (parser, text ? text : "", text ? length : 0, &local_error))
     {
       g_propagate_error (error,
