@@ -238,35 +238,20 @@ list_ready_cb (GObject      *source,
   update_footer (self);
 }
 
-typedef struct
-{
-  CdCallLogsCard *card;
-  GCancellable   *cancellable;  /* the load that peeked */
-} PeekData;
-
-static void
-peek_data_free (PeekData *data)
-{
-  g_object_unref (data->card);
-  g_object_unref (data->cancellable);
-  g_free (data);
-}
-
 /* The cached first page, shown while the server has not answered yet.  Only
- * for the load that asked and only while it shows nothing: the server's answer
- * (or a later load) wins. */
+ * for the load that asked (a later load cancels it) and only while it shows
+ * nothing: the server's answer wins. */
 static void
 peek_ready_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  PeekData *data = user_data;
-  CdCallLogsCard *self = data->card;
+  g_autoptr (CdCallLogsCard) self = user_data;
   g_autoptr (CdSessionPage) page = NULL;
 
+  /* NULL when cancelled: the GTask checks its cancellable. */
   page = cd_repository_peek_sessions_finish (CD_REPOSITORY (source), result, NULL);
-  if (page != NULL && data->cancellable == self->cancellable &&
-      !g_cancellable_is_cancelled (data->cancellable) &&
+  if (page != NULL &&
       self->loading && self->loading_page == 0 && self->state == CD_CALL_LOGS_STATE_LOADING)
     {
       show_page (self, page);
@@ -276,18 +261,6 @@ peek_ready_cb (GObject      *source,
       set_loading (self, TRUE);
       update_footer (self);
     }
-  peek_data_free (data);
-}
-
-static void
-peek_first_page (CdCallLogsCard *self)
-{
-  PeekData *data = g_new0 (PeekData, 1);
-
-  data->card = g_object_ref (self);
-  data->cancellable = g_object_ref (self->cancellable);
-  cd_repository_peek_sessions_async (self->repository, self->filter->contact_id,
-                                     self->cancellable, peek_ready_cb, data);
 }
 
 static void
@@ -312,7 +285,8 @@ load_page (CdCallLogsCard *self,
   /* Nothing shown yet: the cached copy of the default first page can be, at once. */
   if (self->state == CD_CALL_LOGS_STATE_LOADING && page == 0 &&
       cd_session_filter_is_default (self->filter))
-    peek_first_page (self);
+    cd_repository_peek_sessions_async (self->repository, self->filter->contact_id,
+                                       self->cancellable, peek_ready_cb, g_object_ref (self));
   cd_repository_list_sessions_async (self->repository, self->filter, cursor, PAGE_SIZE,
                                      self->cancellable, list_ready_cb, g_object_ref (self));
 }
