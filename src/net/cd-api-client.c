@@ -132,17 +132,11 @@ request_free (gpointer data)
 {
   CdApiRequest *req = data;
 
-  /* Only reached once the task is done; no attempt is in flight. */
+  /* Only reached once the task is done; no attempt is in flight, so there is
+   * no caller handler left to disconnect. */
   destroy_source (&req->wait_timer);
   destroy_source (&req->wait_cancel);
-  destroy_source (&req->request_timer);
-  destroy_source (&req->connect_timer);
-  destroy_source (&req->cancel_source);
-  g_clear_object (&req->msg);
-  g_clear_object (&req->attempt_cancellable);
-  g_clear_object (&req->send_cancellable);
-  g_clear_object (&req->stream);
-  g_clear_pointer (&req->buffer, g_byte_array_unref);
+  end_attempt (req, NULL);
   g_clear_pointer (&req->uri, g_uri_unref);
   g_free (req->path);
   if (req->query != NULL)
